@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace Airlock.Core.Config;
+
+/// <summary>
+/// The parsed <c>airlock.yaml</c>: every section is optional, and an absent file means all defaults.
+/// Immutable once loaded.
+/// </summary>
+public sealed record AirlockConfig
+{
+    /// <summary>The file this was read from, or null for the embedded defaults.</summary>
+    public string? SourcePath { get; init; }
+
+    public OwnersConfig Owners { get; init; } = new();
+
+    public TargetConfig Target { get; init; } = new();
+
+    public EnvironmentConfig Environment { get; init; } = new();
+
+    public ThresholdsConfig Thresholds { get; init; } = new();
+
+    public SecretsConfig Secrets { get; init; } = new();
+
+    public ImmutableArray<CustomCheckConfig> Checks { get; init; } = [];
+
+    public static AirlockConfig Default { get; } = new();
+}
