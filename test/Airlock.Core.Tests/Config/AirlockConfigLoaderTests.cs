@@ -54,7 +54,7 @@ public sealed class AirlockConfigLoaderTests
         Assert.Equal(TimeSpan.FromMinutes(5), check.Timeout);
         Assert.Equal(Severity.BlocksLaunch, check.Severity);
         Assert.Equal("@qa", check.Owner);
-        Assert.Equal(24, check.Location.Line);
+        Assert.Equal(21, check.Location.Line);
     }
 
     [Fact]
