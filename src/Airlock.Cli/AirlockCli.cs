@@ -1,14 +1,56 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using Airlock.Cli.Check;
+using Airlock.Cli.Hosting;
+using Spectre.Console;
 
 namespace Airlock.Cli;
 
 /// <summary>The root command and the entry point shared by the executable and the tests.</summary>
 internal static class AirlockCli
 {
+    public static RootCommand CreateRoot(CliConsole console)
+    {
+        var root = new RootCommand(
+            "Airlock takes a service from \"works on my machine\" to \"works for a stranger\": it audits a project " +
+            "for the ways launches fail, and (soon) ships new revisions in steps with automatic rollback.");
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new PrintVersionAction(console);
+        }
+
+        root.Subcommands.Add(new CheckCommand(console));
+        return root;
+    }
+
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
-        var root = new RootCommand("Airlock takes a service from \"works on my machine\" to \"works for a stranger\".");
+        ArgumentNullException.ThrowIfNull(console);
+        var root = CreateRoot(console);
         var parse = root.Parse(args);
-        return await parse.InvokeAsync(cancellationToken: cancellationToken);
+        var configuration = new InvocationConfiguration { Output = console.RawOut, Error = console.RawOut };
+        if (parse.Errors.Count > 0 && parse.Action is not (HelpAction or PrintVersionAction))
+        {
+            foreach (var error in parse.Errors)
+            {
+                console.Error.MarkupLine($"[red bold]error:[/] {Markup.Escape(error.Message)}");
+            }
+
+            var verb = parse.CommandResult.Command == root ? string.Empty : " " + parse.CommandResult.Command.Name;
+            console.Error.MarkupLine($"  [grey]hint:[/] see 'airlock{Markup.Escape(verb)} --help'");
+            return ExitCodes.UsageError;
+        }
+
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+
+    private sealed class PrintVersionAction(CliConsole console) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            console.RawOut.WriteLine(ToolVersion.Display);
+            return ExitCodes.Ok;
+        }
     }
 }

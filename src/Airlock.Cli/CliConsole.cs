@@ -9,9 +9,12 @@ namespace Airlock.Cli;
 /// </summary>
 internal sealed class CliConsole(IAnsiConsole output, IAnsiConsole error, TextWriter rawOutput)
 {
+    /// <summary>Width used when a stream is not a terminal (a file or a CI log), where Spectre would assume 80.</summary>
+    public const int RedirectedWidth = 160;
+
     public static CliConsole System { get; } = new(
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }),
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
+        Create(Console.Out, Console.IsOutputRedirected),
+        Create(Console.Error, Console.IsErrorRedirected),
         Console.Out);
 
     public IAnsiConsole Out { get; } = output;
@@ -20,4 +23,20 @@ internal sealed class CliConsole(IAnsiConsole output, IAnsiConsole error, TextWr
 
     /// <summary>Standard output for documents that must not be reflowed or styled.</summary>
     public TextWriter RawOut { get; } = rawOutput;
+
+    private static IAnsiConsole Create(TextWriter writer, bool redirected)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+        if (redirected)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
+    }
 }

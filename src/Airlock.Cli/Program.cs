@@ -1,3 +1,10 @@
 using Airlock.Cli;
 
-return await AirlockCli.RunAsync(args, CliConsole.System, CancellationToken.None);
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return await AirlockCli.RunAsync(args, CliConsole.System, cancellation.Token);
