@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every Airlock test project. Installs what the tests need first (on Debian, as root) when missing.
+# Prints each project's result line; exits non-zero when any test or build fails.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Tools the tests drive for real: git (repositories), gcc (native ABI fixtures).
+need=()
+command -v git >/dev/null || need+=(git)
+command -v gcc >/dev/null || need+=(gcc libc6-dev)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "test.sh: installing ${need[*]}" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "test.sh: please install: ${need[*]}" >&2
+    exit 2
+  fi
+fi
+
+dotnet test "$root/Airlock.slnx" --nologo -v quiet "$@"
