@@ -59,7 +59,9 @@ internal abstract class DockerfileRule
         string summary;
         if (worst == CheckResult.Pass)
         {
-            summary = files.Count == 1 ? PassSummary : $"{PassSummary} (all {files.Count} Dockerfiles)";
+            summary = findings.Count == 1
+                ? $"{findings[0].Evidence.Location}: {findings[0].Evidence.Message}"
+                : files.Count == 1 ? PassSummary : $"{PassSummary} (all {files.Count} Dockerfiles)";
         }
         else
         {
