@@ -20,6 +20,7 @@ var total = new AgreementTally();
 Console.WriteLine($"{cases.Count} hadolint assertions read; overlapping rules: {string.Join(", ", RuleOverlap.All.Select(o => o.Hadolint))}");
 Console.WriteLine("  overlap: our findings of the matching kind vs hadolint fires/silent");
 Console.WriteLine("  whole row: our row fails or warns vs hadolint fires/silent (ours is stricter by design in places)");
+Console.WriteLine("  a case that is a fragment without FROM is judged as the final stage of 'FROM scratch' (our rows judge whole images)");
 Console.WriteLine();
 foreach (var overlap in RuleOverlap.All)
 {
@@ -29,7 +30,7 @@ foreach (var overlap in RuleOverlap.All)
     var notes = new List<string>();
     foreach (var item in ruleCases)
     {
-        var findings = overlap.Ours.InspectSafely(DockerfileParser.Parse(item.Dockerfile), scan);
+        var findings = overlap.Ours.InspectSafely(AsWholeFile(item.Dockerfile), scan);
         var fires = findings.Any(f => overlap.FiringRuleIds.Contains(f.Evidence.RuleId ?? string.Empty));
         var rowFires = findings.Any(f => f.Result is CheckResult.Fail or CheckResult.Warn);
         var ours = string.Join(", ", findings.Select(f => $"{f.Result}:{f.Evidence.RuleId}"));
@@ -98,3 +99,9 @@ Console.WriteLine();
 Console.WriteLine($"TOTAL: {total}");
 Console.WriteLine($"Robustness: all {DockerfileCheck.Rules.Count} rows over all {cases.Count} case Dockerfiles, {crashes} crash(es)");
 return total.Agree + total.Documented == total.Cases && total.RowUnexplained == 0 && crashes == 0 ? 0 : 1;
+
+static Dockerfile AsWholeFile(string text)
+{
+    var file = DockerfileParser.Parse(text);
+    return file.Stages.Count > 0 ? file : DockerfileParser.Parse("FROM scratch\n" + text);
+}

@@ -15,5 +15,6 @@ internal sealed record RuleOverlap(string Hadolint, DockerfileRule Ours, IReadOn
         new("DL3007", new BaseImagePinnedRule(), new HashSet<string> { "latest" }, "base image on :latest"),
         new("DL3057", new HealthcheckRule(), new HashSet<string> { "no-healthcheck" }, "no HEALTHCHECK"),
         new("DL3064", new SecretsInEnvRule(), new HashSet<string> { "secret-literal", "secret-build-arg", "secret-from-variable" }, "secret-named ENV/ARG"),
+        new("DL3025", new SignalsRule(), new HashSet<string> { "shell-form", "invalid-exec-form" }, "shell-form CMD/ENTRYPOINT"),
     ];
 }

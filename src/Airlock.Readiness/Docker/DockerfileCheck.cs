@@ -5,7 +5,8 @@ namespace Airlock.Readiness.Docker;
 
 /// <summary>
 /// Check 8, <c>dockerfile</c>: every Dockerfile in the working tree against the ways container launches fail
-/// (root, single stage, uncached restore, no health check, unpinned base, secrets in ENV/ARG, leaky build context).
+/// (root, single stage, uncached restore, no health check, unpinned base, secrets in ENV/ARG, leaky build context,
+/// a shell as PID 1).
 /// </summary>
 internal sealed class DockerfileCheck : IReadinessCheck
 {
@@ -21,6 +22,7 @@ internal sealed class DockerfileCheck : IReadinessCheck
         new BaseImagePinnedRule(),
         new SecretsInEnvRule(),
         new DockerignoreRule(),
+        new SignalsRule(),
     ];
 
     public string Id => DockerfileRule.CheckId;

@@ -34,7 +34,7 @@ public sealed class DockerfileCheckTests
 
         var rows = await RunAsync(repo);
 
-        Assert.Equal(7, rows.Count);
+        Assert.Equal(8, rows.Count);
         Assert.All(rows, row =>
         {
             Assert.Equal(CheckResult.Skipped, row.Result);
