@@ -83,6 +83,48 @@ public sealed class DockerfileCheckTests
     }
 
     [Fact]
+    public async Task RunAsync_VisualStudioTemplateDockerfile_FailsOnlyHealthcheckAndWarnsOnTags()
+    {
+        using var repo = new TestRepository();
+        repo.Write("Api/Dockerfile", """
+            FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base
+            USER $APP_UID
+            WORKDIR /app
+            EXPOSE 8080
+
+            FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build
+            ARG BUILD_CONFIGURATION=Release
+            WORKDIR /src
+            COPY ["Api/Api.csproj", "Api/"]
+            RUN dotnet restore "./Api/Api.csproj"
+            COPY . .
+            WORKDIR "/src/Api"
+            RUN dotnet build "./Api.csproj" -c $BUILD_CONFIGURATION -o /app/build
+
+            FROM build AS publish
+            RUN dotnet publish "./Api.csproj" -c $BUILD_CONFIGURATION -o /app/publish /p:UseAppHost=false
+
+            FROM base AS final
+            WORKDIR /app
+            COPY --from=publish /app/publish .
+            ENTRYPOINT ["dotnet", "Api.dll"]
+            """).Write(".dockerignore", GoodIgnore).Commit();
+
+        var rows = await RunAsync(repo);
+
+        var results = rows.ToDictionary(r => r.Id, r => r.Result);
+        Assert.Equal(CheckResult.Pass, results["dockerfile.non-root"]);
+        Assert.Equal(2, Row(rows, "dockerfile.non-root").Evidence[0].Line);
+        Assert.Equal(CheckResult.Pass, results["dockerfile.multi-stage"]);
+        Assert.Equal(CheckResult.Pass, results["dockerfile.layer-cache"]);
+        Assert.Equal(CheckResult.Fail, results["dockerfile.healthcheck"]);
+        Assert.Equal(CheckResult.Warn, results["dockerfile.base-pinned"]);
+        Assert.Equal(CheckResult.Pass, results["dockerfile.secrets-in-env"]);
+        Assert.Equal(CheckResult.Pass, results["dockerfile.dockerignore"]);
+        Assert.Equal(CheckResult.Pass, results["dockerfile.signals"]);
+    }
+
+    [Fact]
     public async Task RunAsync_SecretLiteral_RedactsValueEverywhere()
     {
         const string secret = "sk-proj-abcdefghijklmnopqrstuvwxyz0123";
