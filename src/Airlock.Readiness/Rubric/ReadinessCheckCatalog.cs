@@ -6,5 +6,6 @@ internal static class ReadinessCheckCatalog
     public static IReadOnlyList<IReadinessCheck> CreateAll() =>
     [
         new Branch.BranchCheck(),
+        new NativeAbi.NativeAbiCheck(),
     ];
 }
