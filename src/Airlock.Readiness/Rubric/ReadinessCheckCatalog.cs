@@ -7,5 +7,6 @@ internal static class ReadinessCheckCatalog
     [
         new Branch.BranchCheck(),
         new NativeAbi.NativeAbiCheck(),
+        new CustomChecks.CustomCheck(),
     ];
 }
