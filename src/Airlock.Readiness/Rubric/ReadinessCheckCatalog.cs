@@ -6,6 +6,7 @@ internal static class ReadinessCheckCatalog
     public static IReadOnlyList<IReadinessCheck> CreateAll() =>
     [
         new Branch.BranchCheck(),
+        new EnvironmentVariables.EnvironmentCheck(),
         new NativeAbi.NativeAbiCheck(),
         new CustomChecks.CustomCheck(),
     ];
