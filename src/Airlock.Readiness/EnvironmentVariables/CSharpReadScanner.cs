@@ -15,6 +15,11 @@ internal static partial class CSharpReadScanner
         var text = source.Text;
         foreach (Match m in GetEnvironmentVariable().Matches(text))
         {
+            if (source.IsInString(m.Index))
+            {
+                continue;
+            }
+
             if (m.Groups["name"].Success)
             {
                 var need = ReadClassifier.Classify(source, m.Index, m.Index + m.Length, VariableNeed.Required);
@@ -28,6 +33,11 @@ internal static partial class CSharpReadScanner
 
         foreach (Match m in ConfigurationIndexer().Matches(text))
         {
+            if (source.IsInString(m.Index))
+            {
+                continue;
+            }
+
             if (IsWrite(text, m))
             {
                 continue;
@@ -39,6 +49,11 @@ internal static partial class CSharpReadScanner
 
         foreach (Match m in GetValue().Matches(text))
         {
+            if (source.IsInString(m.Index))
+            {
+                continue;
+            }
+
             var key = Sections(m.Groups["chain"].Value) + m.Groups["key"].Value;
             // GetValue<T> returns default(T) for a missing key (null, 0, false): the app runs with it.
             var need = m.Groups["default"].Success
@@ -49,6 +64,11 @@ internal static partial class CSharpReadScanner
 
         foreach (Match m in GetConnectionString().Matches(text))
         {
+            if (source.IsInString(m.Index))
+            {
+                continue;
+            }
+
             var key = "ConnectionStrings:" + m.Groups["key"].Value;
             yield return ConfigurationRead(source, m, key, ReadClassifier.Classify(source, m.Index, m.Index + m.Length, VariableNeed.Required));
         }

@@ -6,17 +6,34 @@ namespace Airlock.Readiness.EnvironmentVariables;
 /// </summary>
 internal static class CommentMask
 {
-    public static string Mask(string text, SourceLanguage language)
+    /// <summary>
+    /// Returns the masked text and, in <paramref name="inString"/>, which characters sit inside a string literal.
+    /// JavaScript template literals are not marked: <c>${process.env.X}</c> inside them is code.
+    /// </summary>
+    public static string Mask(string text, SourceLanguage language, out bool[] inString)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var chars = text.ToCharArray();
+        var strings = new bool[chars.Length];
         var i = 0;
         while (i < chars.Length)
         {
-            i = language == SourceLanguage.Python ? StepPython(chars, i) : StepCurly(chars, i, language);
+            var next = language == SourceLanguage.Python ? StepPython(chars, i) : StepCurly(chars, i, language);
+            if (IsStringStart(chars, i, language) && next > i + 1)
+            {
+                Array.Fill(strings, true, i, Math.Min(next, chars.Length) - i);
+            }
+
+            i = next;
         }
 
+        inString = strings;
         return new string(chars);
     }
+
+    private static bool IsStringStart(char[] c, int i, SourceLanguage language) =>
+        c[i] is '"' or '\''
+        || (language == SourceLanguage.CSharp && c[i] == '@' && At(c, i + 1) == '"');
 
     private static int StepCurly(char[] c, int i, SourceLanguage language)
     {

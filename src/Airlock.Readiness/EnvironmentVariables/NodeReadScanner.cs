@@ -16,6 +16,11 @@ internal static partial class NodeReadScanner
         var guarded = InGuard().Matches(text).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
         foreach (Match m in Member().Matches(text))
         {
+            if (source.IsInString(m.Index))
+            {
+                continue;
+            }
+
             var rest = text.AsSpan(m.Index + m.Length).TrimStart();
             if (rest.Length > 1 && rest[0] == '=' && rest[1] != '=' && rest[1] != '>' || Preceded(text, m.Index, "delete"))
             {
@@ -31,6 +36,11 @@ internal static partial class NodeReadScanner
 
         foreach (Match m in Destructuring().Matches(text))
         {
+            if (source.IsInString(m.Index))
+            {
+                continue;
+            }
+
             var names = m.Groups["names"];
             foreach (Match item in DestructuredItem().Matches(names.Value))
             {

@@ -16,6 +16,11 @@ internal static partial class PythonReadScanner
         var guarded = InGuard().Matches(text).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
         foreach (Match m in Subscript().Matches(text))
         {
+            if (source.IsInString(m.Index))
+            {
+                continue;
+            }
+
             var rest = text.AsSpan(m.Index + m.Length).TrimStart();
             if (rest.Length > 1 && rest[0] == '=' && rest[1] != '=' || Preceded(text, m.Index, "del"))
             {
@@ -29,6 +34,11 @@ internal static partial class PythonReadScanner
 
         foreach (Match m in Get().Matches(text))
         {
+            if (source.IsInString(m.Index))
+            {
+                continue;
+            }
+
             var name = m.Groups["name"].Success ? m.Groups["name"].Value : null;
             var need = m.Groups["default"].Success
                 ? VariableNeed.Defaulted

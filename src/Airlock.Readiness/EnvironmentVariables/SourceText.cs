@@ -7,13 +7,14 @@ namespace Airlock.Readiness.EnvironmentVariables;
 internal sealed class SourceText
 {
     private readonly int[] _lineStarts;
+    private readonly bool[] _inString;
 
     public SourceText(string path, string text, SourceLanguage language)
     {
         ArgumentNullException.ThrowIfNull(text);
         Path = path;
         Language = language;
-        Text = CommentMask.Mask(text, language);
+        Text = CommentMask.Mask(text, language, out _inString);
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
         {
@@ -31,6 +32,9 @@ internal sealed class SourceText
     public SourceLanguage Language { get; }
 
     public string Text { get; }
+
+    /// <summary>True when <paramref name="index"/> is inside a string literal: a read written in text is not a read.</summary>
+    public bool IsInString(int index) => index >= 0 && index < _inString.Length && _inString[index];
 
     public int LineOf(int index)
     {
