@@ -12,7 +12,7 @@ internal sealed class HealthcheckRule : DockerfileRule
 
     public override string Test =>
         "Rule: the final stage (or the stage it is built FROM, recursively) has a HEALTHCHECK CMD; HEALTHCHECK NONE counts as none; " +
-        "passes without one when airlock.yaml sets target.healthEndpoint (the platform probes it)";
+        "passes without one when airlock.yaml sets target.health (the platform probes it)";
 
     public override Severity Severity => Severity.DegradesIt;
 
@@ -20,7 +20,7 @@ internal sealed class HealthcheckRule : DockerfileRule
 
     public override string Fix =>
         "Add 'HEALTHCHECK CMD [\"curl\", \"-fsS\", \"http://localhost:8080/health\"]' (or a small probe binary for images without curl) " +
-        "to the final stage, or declare the endpoint the platform probes in airlock.yaml: target.healthEndpoint: /health";
+        "to the final stage, or declare the endpoint the platform probes in airlock.yaml: target.health: /health";
 
     protected override string PassSummary => "The final image has a health check";
 
@@ -38,17 +38,17 @@ internal sealed class HealthcheckRule : DockerfileRule
         {
             var note = healthcheck is null || disabled ? "no HEALTHCHECK in the image, but " : "HEALTHCHECK present and ";
             yield return DockerfileFinding.Pass(file, healthcheck?.Line ?? final.From.Line, "platform-endpoint",
-                $"{note}the platform probes target.healthEndpoint '{endpoint}'");
+                $"{note}the platform probes target.health '{endpoint}'");
         }
         else if (healthcheck is null)
         {
             yield return DockerfileFinding.Fail(file, final.From.Line, "no-healthcheck",
-                "the final stage has no HEALTHCHECK and airlock.yaml sets no target.healthEndpoint");
+                "the final stage has no HEALTHCHECK and airlock.yaml sets no target.health");
         }
         else if (disabled)
         {
             yield return DockerfileFinding.Fail(file, healthcheck.Line, "healthcheck-none",
-                "HEALTHCHECK NONE turns health checking off, and airlock.yaml sets no target.healthEndpoint");
+                "HEALTHCHECK NONE turns health checking off, and airlock.yaml sets no target.health");
         }
         else
         {

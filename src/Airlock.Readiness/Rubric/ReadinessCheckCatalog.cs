@@ -1,4 +1,8 @@
+using Airlock.Readiness.Branch;
+using Airlock.Readiness.CustomChecks;
 using Airlock.Readiness.Docker;
+using Airlock.Readiness.EnvironmentVariables;
+using Airlock.Readiness.NativeAbi;
 
 namespace Airlock.Readiness.Rubric;
 
@@ -7,6 +11,10 @@ internal static class ReadinessCheckCatalog
 {
     public static IReadOnlyList<IReadinessCheck> CreateAll() =>
     [
+        new BranchCheck(),
         new DockerfileCheck(),
+        new EnvironmentCheck(),
+        new NativeAbiCheck(),
+        new CustomCheck(),
     ];
 }

@@ -1,0 +1,8 @@
+namespace Airlock.Readiness.EnvironmentVariables;
+
+internal enum SourceLanguage
+{
+    CSharp,
+    Python,
+    JavaScript,
+}
