@@ -46,10 +46,11 @@ internal static class RubricTable
     private static Text EvidenceCell(RubricRow row, int evidencePerRow)
     {
         var lines = new List<string> { row.Summary };
-        lines.AddRange(row.Evidence.Take(evidencePerRow).Select(EvidenceText.Of));
-        if (row.Evidence.Length > evidencePerRow)
+        var evidence = EvidenceText.BeyondSummary(row).ToList();
+        lines.AddRange(evidence.Take(evidencePerRow).Select(EvidenceText.Of));
+        if (evidence.Count > evidencePerRow)
         {
-            lines.Add($"…and {row.Evidence.Length - evidencePerRow} more (--evidence all, or --format json)");
+            lines.Add($"…and {evidence.Count - evidencePerRow} more (--evidence all, or --format json)");
         }
 
         return new Text(string.Join('\n', lines));

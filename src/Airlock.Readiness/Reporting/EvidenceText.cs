@@ -38,4 +38,15 @@ public static class EvidenceText
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The evidence to list under a row's summary: a summary that already quotes an item
+    /// ("Dockerfile:1: runs as root") is not repeated underneath.
+    /// </summary>
+    public static IEnumerable<Evidence> BeyondSummary(RubricRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Evidence.Where(e => !row.Summary.StartsWith(
+            e.Location.Length > 0 ? $"{e.Location}: {e.Message}" : e.Message, StringComparison.Ordinal));
+    }
 }

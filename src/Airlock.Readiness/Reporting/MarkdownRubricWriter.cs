@@ -26,10 +26,11 @@ internal sealed class MarkdownRubricWriter : IRubricWriter
         writer.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var row in report.Rows)
         {
-            var evidence = row.Evidence.Take(MaxEvidencePerRow).Select(e => Cell(EvidenceText.Of(e))).ToList();
-            if (row.Evidence.Length > MaxEvidencePerRow)
+            var beyond = EvidenceText.BeyondSummary(row).ToList();
+            var evidence = beyond.Take(MaxEvidencePerRow).Select(e => Cell(EvidenceText.Of(e))).ToList();
+            if (beyond.Count > MaxEvidencePerRow)
             {
-                evidence.Add(string.Create(CultureInfo.InvariantCulture, $"…and {row.Evidence.Length - MaxEvidencePerRow} more"));
+                evidence.Add(string.Create(CultureInfo.InvariantCulture, $"…and {beyond.Count - MaxEvidencePerRow} more"));
             }
 
             var evidenceCell = evidence.Count == 0 ? Cell(row.Summary) : Cell(row.Summary) + "<br>" + string.Join("<br>", evidence);
