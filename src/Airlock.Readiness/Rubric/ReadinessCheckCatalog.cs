@@ -1,3 +1,5 @@
+using Airlock.Readiness.SensitiveFiles;
+
 namespace Airlock.Readiness.Rubric;
 
 /// <summary>Every static check <c>airlock check</c> runs, in rubric order.</summary>
@@ -5,5 +7,6 @@ internal static class ReadinessCheckCatalog
 {
     public static IReadOnlyList<IReadinessCheck> CreateAll() =>
     [
+        new SensitiveFilesCheck(),
     ];
 }
