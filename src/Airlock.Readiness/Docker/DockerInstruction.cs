@@ -2,10 +2,13 @@ namespace Airlock.Readiness.Docker;
 
 /// <summary>One Dockerfile instruction after line continuations are joined.</summary>
 /// <param name="Keyword">Upper-case instruction (<c>FROM</c>, <c>RUN</c>, ...).</param>
-/// <param name="Arguments">Everything after the keyword, continuations joined with a space.</param>
+/// <param name="Arguments">Everything after the keyword, continuation lines joined as BuildKit joins them.</param>
 /// <param name="Line">1-based line of the keyword.</param>
 public sealed record DockerInstruction(string Keyword, string Arguments, int Line)
 {
+    /// <summary>Bodies of the heredocs the instruction opens (<c>RUN &lt;&lt;EOF</c>), in order.</summary>
+    public IReadOnlyList<string> Heredocs { get; init; } = [];
+
     /// <summary>True when the arguments are in exec (JSON array) form.</summary>
     public bool IsExecForm => Arguments.TrimStart().StartsWith('[');
 
@@ -21,4 +24,7 @@ public sealed record DockerInstruction(string Keyword, string Arguments, int Lin
             return rest;
         }
     }
+
+    /// <summary>The shell text a <c>RUN</c> executes: its arguments followed by any heredoc bodies.</summary>
+    public string Script => Heredocs.Count == 0 ? Arguments : Arguments + "\n" + string.Join('\n', Heredocs);
 }

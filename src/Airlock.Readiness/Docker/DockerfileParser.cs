@@ -1,12 +1,14 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Airlock.Readiness.Docker;
 
 /// <summary>
 /// Parses a Dockerfile the way BuildKit reads it: parser directives, comments, the escape
 /// character (<c># escape=`</c>), line continuations, heredocs (<c>&lt;&lt;EOF</c>) and stages.
+/// Never throws on malformed text: whatever cannot be understood is kept as written.
 /// </summary>
-public static class DockerfileParser
+public static partial class DockerfileParser
 {
     public static Dockerfile ParseFile(string path, string? displayPath = null) =>
         Parse(File.ReadAllText(path), displayPath ?? path);
@@ -14,7 +16,7 @@ public static class DockerfileParser
     public static Dockerfile Parse(string text, string path = "Dockerfile")
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var escape = '\\';
         var instructions = new List<DockerInstruction>();
         var inDirectives = true;
@@ -22,40 +24,48 @@ public static class DockerfileParser
         {
             var line = lines[i];
             var trimmed = line.Trim();
-            if (trimmed.StartsWith('#'))
+            if (inDirectives)
             {
-                if (inDirectives && trimmed.StartsWith("# escape=", StringComparison.OrdinalIgnoreCase) && trimmed.Length > 9)
+                // BuildKit reads directives only until the first line that is not one (a comment, a blank line or an instruction).
+                var directive = DirectivePattern().Match(line);
+                if (directive.Success)
                 {
-                    escape = trimmed[9];
+                    if (directive.Groups[1].Value.Equals("escape", StringComparison.OrdinalIgnoreCase)
+                        && directive.Groups[2].Value is "\\" or "`")
+                    {
+                        escape = directive.Groups[2].Value[0];
+                    }
+
+                    continue;
                 }
 
-                continue;
+                inDirectives = false;
             }
 
-            if (trimmed.Length == 0)
+            if (trimmed.Length == 0 || trimmed.StartsWith('#'))
             {
                 continue;
             }
 
-            inDirectives = false;
             var startLine = i + 1;
             var joined = new StringBuilder();
             var current = line;
             while (true)
             {
                 var body = current.TrimEnd();
-                if (body.EndsWith(escape) && i + 1 < lines.Length)
+                if (body.EndsWith(escape))
                 {
-                    joined.Append(body, 0, body.Length - 1).Append(' ');
+                    joined.Append(body, 0, body.Length - 1);
+                    // Comment and blank lines inside a continuation are dropped, as BuildKit does.
                     i++;
-                    // Comment lines inside a continuation are dropped, as BuildKit does.
-                    while (i < lines.Length && lines[i].TrimStart().StartsWith('#'))
+                    while (i < lines.Length && (lines[i].Trim().Length == 0 || lines[i].TrimStart().StartsWith('#')))
                     {
                         i++;
                     }
 
                     if (i >= lines.Length)
                     {
+                        i = lines.Length - 1;
                         break;
                     }
 
@@ -71,8 +81,8 @@ public static class DockerfileParser
             var space = content.IndexOfAny([' ', '\t']);
             var keyword = (space < 0 ? content : content[..space]).ToUpperInvariant();
             var arguments = space < 0 ? string.Empty : content[(space + 1)..].Trim();
-            i = SkipHeredocs(arguments, lines, i);
-            instructions.Add(new DockerInstruction(keyword, arguments, startLine));
+            var heredocs = keyword is "RUN" or "COPY" or "ADD" ? ReadHeredocs(arguments, lines, ref i) : [];
+            instructions.Add(new DockerInstruction(keyword, arguments, startLine) { Heredocs = heredocs });
         }
 
         return new Dockerfile(path, instructions, BuildStages(instructions));
@@ -96,36 +106,43 @@ public static class DockerfileParser
             }
             else
             {
-                flags[flag[2..equals]] = flag[(equals + 1)..];
+                flags[flag[2..equals]] = flag[(equals + 1)..].Trim('"');
             }
         }
 
         return flags;
     }
 
-    private static int SkipHeredocs(string arguments, string[] lines, int index)
+    /// <summary>
+    /// Reads the bodies of the heredocs an instruction opens (<c>&lt;&lt;EOF</c>, <c>&lt;&lt;-EOF</c>,
+    /// <c>&lt;&lt;"EOF"</c>), in order; they follow the instruction's last line. An unterminated heredoc
+    /// runs to the end of the file, as BuildKit reads it.
+    /// </summary>
+    private static string[] ReadHeredocs(string arguments, string[] lines, ref int index)
     {
-        var start = arguments.IndexOf("<<", StringComparison.Ordinal);
-        if (start < 0)
+        var bodies = new List<string>();
+        foreach (Match match in HeredocPattern().Matches(arguments))
         {
-            return index;
-        }
-
-        var marker = arguments[(start + 2)..].TrimStart('-').Split(' ', 2)[0].Trim('"', '\'');
-        if (marker.Length == 0 || !char.IsLetter(marker[0]))
-        {
-            return index;
-        }
-
-        for (var j = index + 1; j < lines.Length; j++)
-        {
-            if (lines[j].Trim() == marker)
+            var stripTabs = match.Groups[1].Value == "-";
+            var marker = match.Groups[3].Value;
+            var body = new StringBuilder();
+            var j = index + 1;
+            for (; j < lines.Length; j++)
             {
-                return j;
+                var candidate = stripTabs ? lines[j].TrimStart('\t') : lines[j];
+                if (candidate == marker)
+                {
+                    break;
+                }
+
+                body.Append(candidate).Append('\n');
             }
+
+            index = Math.Min(j, lines.Length - 1);
+            bodies.Add(body.ToString());
         }
 
-        return index;
+        return [.. bodies];
     }
 
     private static List<DockerStage> BuildStages(List<DockerInstruction> instructions)
@@ -163,4 +180,11 @@ public static class DockerfileParser
             stages.Add(new DockerStage(stages.Count, from, image, name, body));
         }
     }
+
+    [GeneratedRegex(@"^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")]
+    private static partial Regex DirectivePattern();
+
+    // <<<word is a shell here-string, not a heredoc.
+    [GeneratedRegex(@"(?<!<)<<(?!<)(-?)([""']?)([A-Za-z_][A-Za-z0-9_]*)\2")]
+    private static partial Regex HeredocPattern();
 }
