@@ -6,10 +6,13 @@ namespace Airlock.Readiness.Git;
 /// </summary>
 internal sealed class WorkingTree
 {
+    private readonly HashSet<string> _files;
+
     private WorkingTree(string root, IReadOnlyList<string> files, IReadOnlySet<string> tracked, bool isGit)
     {
         Root = root;
         Files = files;
+        _files = new HashSet<string>(files, StringComparer.Ordinal);
         Tracked = tracked;
         IsGit = isGit;
     }
@@ -48,6 +51,39 @@ internal sealed class WorkingTree
         }
 
         return new WorkingTree(root, [.. all], new HashSet<string>(StringComparer.Ordinal), isGit: false);
+    }
+
+    public bool Contains(string relativePath) => _files.Contains(relativePath);
+
+    /// <summary>Files whose name (last path segment) is one of <paramref name="names"/>, case-sensitively as on Linux.</summary>
+    public IEnumerable<string> Named(params string[] names) =>
+        Files.Where(f => names.Contains(NameOf(f), StringComparer.Ordinal));
+
+    public static string NameOf(string relativePath) => relativePath[(relativePath.LastIndexOf('/') + 1)..];
+
+    /// <summary>The folder of a path ("" at the root).</summary>
+    public static string FolderOf(string relativePath)
+    {
+        var slash = relativePath.LastIndexOf('/');
+        return slash < 0 ? string.Empty : relativePath[..slash];
+    }
+
+    /// <summary>Joins a folder ("" for the root) and a name.</summary>
+    public static string Join(string folder, string name) => folder.Length == 0 ? name : $"{folder}/{name}";
+
+    /// <summary>A folder and its parents up to the root (""), nearest first.</summary>
+    public static IEnumerable<string> FolderAndParents(string folder)
+    {
+        while (true)
+        {
+            yield return folder;
+            if (folder.Length == 0)
+            {
+                yield break;
+            }
+
+            folder = FolderOf(folder);
+        }
     }
 
     public string FullPath(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));

@@ -1,3 +1,4 @@
+using Airlock.Readiness.Dependencies;
 using Airlock.Readiness.SensitiveFiles;
 
 namespace Airlock.Readiness.Rubric;
@@ -8,5 +9,6 @@ internal static class ReadinessCheckCatalog
     public static IReadOnlyList<IReadinessCheck> CreateAll() =>
     [
         new SensitiveFilesCheck(),
+        new DependenciesCheck(),
     ];
 }
