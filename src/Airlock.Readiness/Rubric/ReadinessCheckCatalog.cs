@@ -1,4 +1,5 @@
 using Airlock.Readiness.Dependencies;
+using Airlock.Readiness.Runtime;
 using Airlock.Readiness.SensitiveFiles;
 
 namespace Airlock.Readiness.Rubric;
@@ -10,5 +11,6 @@ internal static class ReadinessCheckCatalog
     [
         new SensitiveFilesCheck(),
         new DependenciesCheck(),
+        new RuntimeCheck(),
     ];
 }
