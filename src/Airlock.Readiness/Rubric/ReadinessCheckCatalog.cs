@@ -1,4 +1,6 @@
 using Airlock.Readiness.Dependencies;
+using Airlock.Readiness.FileSizes;
+using Airlock.Readiness.Lfs;
 using Airlock.Readiness.Runtime;
 using Airlock.Readiness.SensitiveFiles;
 
@@ -12,5 +14,7 @@ internal static class ReadinessCheckCatalog
         new SensitiveFilesCheck(),
         new DependenciesCheck(),
         new RuntimeCheck(),
+        new LfsCheck(),
+        new FileSizesCheck(),
     ];
 }
