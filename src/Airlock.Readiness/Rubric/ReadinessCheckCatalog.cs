@@ -1,8 +1,13 @@
 using Airlock.Readiness.Branch;
 using Airlock.Readiness.CustomChecks;
+using Airlock.Readiness.Dependencies;
 using Airlock.Readiness.Docker;
 using Airlock.Readiness.EnvironmentVariables;
+using Airlock.Readiness.FileSizes;
+using Airlock.Readiness.Lfs;
 using Airlock.Readiness.NativeAbi;
+using Airlock.Readiness.Runtime;
+using Airlock.Readiness.SensitiveFiles;
 
 namespace Airlock.Readiness.Rubric;
 
@@ -11,6 +16,11 @@ internal static class ReadinessCheckCatalog
 {
     public static IReadOnlyList<IReadinessCheck> CreateAll() =>
     [
+        new SensitiveFilesCheck(),
+        new DependenciesCheck(),
+        new RuntimeCheck(),
+        new LfsCheck(),
+        new FileSizesCheck(),
         new BranchCheck(),
         new DockerfileCheck(),
         new EnvironmentCheck(),

@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace Airlock.Readiness.FileSizes;
+
+/// <summary>Sizes as people read them, in binary units (hosts state their limits in MiB).</summary>
+internal static class ByteSize
+{
+    public static string Format(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
+        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):0.##} GiB"),
+    };
+}

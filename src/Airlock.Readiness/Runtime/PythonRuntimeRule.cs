@@ -1,0 +1,74 @@
+using Airlock.Readiness.Dependencies;
+using Airlock.Readiness.Git;
+using Airlock.Readiness.Rubric;
+
+namespace Airlock.Readiness.Runtime;
+
+/// <summary>Python: a version file or a bounded <c>requires-python</c> tells the platform which interpreter to use.</summary>
+internal static class PythonRuntimeRule
+{
+    public static RubricRow Evaluate(WorkingTree tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var row = RuntimeRow.Create(
+            "python",
+            "The Python version is not pinned, so the platform picks its default interpreter",
+            "One of: .python-version, runtime.txt (`python-3.x.y`), Pipfile [requires] python_version, pyproject.toml "
+            + "requires-python or [tool.poetry.dependencies] python; a lower bound alone (`>=3.10`) warns",
+            "Commit .python-version (`3.12`) or runtime.txt (`python-3.12.7`), or bound requires-python (`>=3.12,<3.13`).");
+        var present = tree.Files.Any(f => f.EndsWith(".py", StringComparison.Ordinal))
+            || tree.Named("pyproject.toml", "Pipfile", "setup.py", "setup.cfg").Any()
+            || tree.Files.Any(f => WorkingTree.NameOf(f).StartsWith("requirements", StringComparison.Ordinal) && f.EndsWith(".txt", StringComparison.Ordinal));
+        if (!present)
+        {
+            return row with { Result = CheckResult.Skipped, Summary = "No Python code or manifest in the repository." };
+        }
+
+        var exact = new List<Evidence>();
+        var loose = new List<Evidence>();
+        foreach (var path in tree.Named(".python-version", "runtime.txt"))
+        {
+            var version = tree.ReadText(path)?.Trim().Split('\n')[0].Trim();
+            if (!string.IsNullOrEmpty(version))
+            {
+                exact.Add(new Evidence($"pins `{version}`") { File = path, Line = 1 });
+            }
+        }
+
+        foreach (var path in tree.Named("pyproject.toml", "Pipfile"))
+        {
+            var toml = TomlTables.Parse(tree.ReadText(path) ?? string.Empty);
+            (string Table, string Key)[] keys =
+            [
+                ("project", "requires-python"), ("tool.poetry.dependencies", "python"),
+                ("requires", "python_version"), ("requires", "python_full_version"),
+            ];
+            foreach (var (table, key) in keys)
+            {
+                if (toml.String(table, key) is not { } spec)
+                {
+                    continue;
+                }
+
+                var evidence = new Evidence($"{key} = `{spec}`") { File = path, Line = toml.LineOf(table, key) };
+                (IsBounded(key, spec) ? exact : loose).Add(evidence);
+            }
+        }
+
+        return exact.Count > 0
+            ? row with { Result = CheckResult.Pass, Summary = $"Python pinned: {exact[0].Message} in {exact[0].File}.", Evidence = [.. exact, .. loose] }
+            : loose.Count > 0
+                ? row with { Result = CheckResult.Warn, Summary = $"Only a lower bound ({loose[0].Message}): the platform may pick the newest Python.", Evidence = [.. loose] }
+                : row with { Result = CheckResult.Fail, Summary = "Python code without a pinned Python version." };
+    }
+
+    /// <summary>Pipfile versions are exact; a PEP 440 specifier is bounded with ==, ~=, a &lt; or a Poetry caret/tilde.</summary>
+    private static bool IsBounded(string key, string spec) =>
+        key.StartsWith("python_", StringComparison.Ordinal)
+        || spec.Contains("==", StringComparison.Ordinal)
+        || spec.Contains("~=", StringComparison.Ordinal)
+        || spec.Contains('<', StringComparison.Ordinal)
+        || spec.TrimStart().StartsWith('^')
+        || spec.TrimStart().StartsWith('~')
+        || char.IsDigit(spec.TrimStart().FirstOrDefault());
+}
