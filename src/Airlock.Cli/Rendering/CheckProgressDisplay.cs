@@ -65,7 +65,8 @@ internal sealed class CheckProgressDisplay : IProgress<CheckProgress>
 
     private void WriteSummary(IAnsiConsole console)
     {
-        foreach (var ((checkId, activity), entry) in _entries.OrderBy(e => e.Key.CheckId, StringComparer.Ordinal))
+        // Only activities that did measurable work: a "0 files" line is noise in a CI log.
+        foreach (var ((checkId, activity), entry) in _entries.Where(e => e.Value.Last?.Done > 0).OrderBy(e => e.Key.CheckId, StringComparer.Ordinal))
         {
             var seconds = Math.Max(entry.Clock.Elapsed.TotalSeconds, 0.001);
             var last = entry.Last!;
