@@ -25,4 +25,7 @@ public sealed record SecretAllowlist
 
     /// <summary>Words that, contained in the secret (case-insensitive), allow it.</summary>
     public ImmutableArray<string> StopWords { get; init; } = [];
+
+    /// <summary>Where the allowlist's table starts, for errors.</summary>
+    public RuleLocation? DefinedAt { get; init; }
 }

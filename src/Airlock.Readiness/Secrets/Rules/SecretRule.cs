@@ -32,6 +32,9 @@ public sealed record SecretRule
     /// <summary>Tags from the config, reported as-is.</summary>
     public ImmutableArray<string> Tags { get; init; } = [];
 
-    /// <summary>File and line of the rule's definition, for errors.</summary>
-    public string? DefinedAt { get; init; }
+    /// <summary>Where the rule's table starts, for errors.</summary>
+    public RuleLocation? DefinedAt { get; init; }
+
+    /// <summary>Where the regex was written, for compile errors.</summary>
+    public RuleLocation? RegexDefinedAt { get; init; }
 }

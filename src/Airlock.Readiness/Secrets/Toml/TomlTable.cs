@@ -1,0 +1,36 @@
+namespace Airlock.Readiness.Secrets.Toml;
+
+/// <summary>A TOML table: keys in the order written, each with its value and position.</summary>
+internal sealed class TomlTable
+{
+    private readonly Dictionary<string, TomlValue> _values = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    public TomlTable(int line, int column, bool isInline = false)
+    {
+        Line = line;
+        Column = column;
+        IsInline = isInline;
+    }
+
+    /// <summary>Where the table was opened (its header, or the first key that implied it).</summary>
+    public int Line { get; }
+
+    public int Column { get; }
+
+    /// <summary>Inline tables are closed once written: no header or dotted key may add to them.</summary>
+    public bool IsInline { get; }
+
+    /// <summary>True once a <c>[header]</c> defined it, so a second header for it is an error.</summary>
+    public bool DefinedByHeader { get; set; }
+
+    public IEnumerable<string> Keys => _order;
+
+    public bool TryGetValue(string key, out TomlValue value) => _values.TryGetValue(key, out value!);
+
+    public void Add(string key, TomlValue value)
+    {
+        _values.Add(key, value);
+        _order.Add(key);
+    }
+}

@@ -1,0 +1,19 @@
+namespace Airlock.Readiness.Secrets.Toml;
+
+/// <summary>
+/// One parsed TOML value with where it was written. <see cref="Value"/> is a <see cref="string"/>,
+/// <see cref="long"/>, <see cref="double"/>, <see cref="bool"/>, a list of values or a <see cref="TomlTable"/>.
+/// </summary>
+internal sealed record TomlValue(object Value, int Line, int Column)
+{
+    public string TypeName => Value switch
+    {
+        string => "string",
+        long => "integer",
+        double => "float",
+        bool => "boolean",
+        IReadOnlyList<TomlValue> => "array",
+        TomlTable => "table",
+        _ => Value.GetType().Name,
+    };
+}
