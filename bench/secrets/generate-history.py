@@ -4,7 +4,7 @@
 Writes a `git fast-import` stream to stdout: COMMITS commits on `main` (plus a short side branch
 merged back every 1,000 commits, and a tag on a commit no branch reaches), each rewriting a block
 of LINES lines in one of FILES source-like files, so that `git log -p --all` prints roughly
-COMMITS x LINES x 2 lines of diff (about 30 KB per commit at the defaults). Every line is unique
+COMMITS x LINES x 2 lines of diff (about 26 KB per commit at the defaults). Every line is unique
 (so git's diff cannot align old and new blocks), one commit in 250 adds a fake credential, and
 lines mention "token", "key", "password" often enough that keyword prefilters let rules run.
 
@@ -15,7 +15,7 @@ import sys
 
 COMMITS = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
 FILES = int(sys.argv[2]) if len(sys.argv) > 2 else 400
-LINES = int(sys.argv[3]) if len(sys.argv) > 3 else 120
+LINES = int(sys.argv[3]) if len(sys.argv) > 3 else 135
 BLOCKS = 4  # each file holds BLOCKS blocks of LINES lines; a commit rewrites one block
 
 rng = random.Random(20261121)

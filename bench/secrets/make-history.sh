@@ -5,11 +5,11 @@ set -euo pipefail
 commits=${1:-20000}
 repo=/tmp/airlock-bench-history-$commits
 here=$(cd "$(dirname "$0")" && pwd)
-if [[ ! -f $repo/.generated ]]; then
+if [[ ! -f $repo/.git/airlock-bench-generated ]]; then
     rm -rf "$repo"
     git init -q -b main "$repo"
     python3 "$here/generate-history.py" "$commits" | git -C "$repo" fast-import --quiet --done
     git -C "$repo" checkout -q main
-    touch "$repo/.generated"
+    touch "$repo/.git/airlock-bench-generated"
 fi
 echo "$repo"

@@ -5,5 +5,6 @@ internal static class ReadinessCheckCatalog
 {
     public static IReadOnlyList<IReadinessCheck> CreateAll() =>
     [
+        new Secrets.SecretsCheck(),
     ];
 }

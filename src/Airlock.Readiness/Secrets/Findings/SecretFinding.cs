@@ -15,7 +15,8 @@ internal sealed record SecretFinding
 
     public required string Fingerprint { get; init; }
 
-    public required string RedactedValue { get; init; }
+    /// <summary>The secret redacted; null for a path-only rule, where the file itself is the finding.</summary>
+    public string? RedactedValue { get; init; }
 
     /// <summary>The oldest commit seen adding it (git's log order), or null if it was never committed.</summary>
     public string? Commit { get; init; }

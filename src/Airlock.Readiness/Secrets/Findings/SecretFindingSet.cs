@@ -55,6 +55,6 @@ internal sealed class SecretFindingSet
         Description = description,
         Path = path,
         Fingerprint = SecretFingerprint.Compute(ruleId, path, secret),
-        RedactedValue = SecretRedactor.Redact(secret),
+        RedactedValue = secret.Length == 0 ? null : SecretRedactor.Redact(secret),
     };
 }
