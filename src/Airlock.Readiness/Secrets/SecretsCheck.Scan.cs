@@ -63,7 +63,7 @@ internal sealed partial class SecretsCheck
         };
     }
 
-    private static async Task<HistoryScanStats> ScanHistoryAsync(
+    internal static async Task<HistoryScanStats> ScanHistoryAsync(
         CheckContext context,
         SecretDetector detector,
         IReadOnlyList<System.Text.RegularExpressions.Regex> allowPaths,
@@ -73,7 +73,7 @@ internal sealed partial class SecretsCheck
         var scanner = new HistoryScanner(context.Git);
         var total = await scanner.CountCommitsAsync(cancellationToken);
         context.Progress.Report(new CheckProgress(CheckId, "scanning history", 0, total, "commits"));
-        return await scanner.ScanAsync(
+        var stats = await scanner.ScanAsync(
             fragment =>
             {
                 if (IsAllowedPath(allowPaths, fragment.Path))
@@ -89,5 +89,10 @@ internal sealed partial class SecretsCheck
             },
             commits => context.Progress.Report(new CheckProgress(CheckId, "scanning history", commits, total, "commits")),
             cancellationToken);
+
+        // git's output leaves out commits that add nothing (only deletions, empty merges), yet they were visited.
+        var visited = Math.Max(stats.Commits, total);
+        context.Progress.Report(new CheckProgress(CheckId, "scanning history", visited, total, "commits"));
+        return stats with { Commits = visited };
     }
 }

@@ -54,7 +54,11 @@ internal sealed class HistoryScanner
         var workers = Enumerable.Range(0, _workers)
             .Select(_ => Task.Run(() => DetectAllAsync(channel.Reader, detect, linked), linked.Token))
             .ToArray();
-        var parse = Task.Run(() => ParseAsync(channel.Writer, progress, linked.Token), linked.Token);
+        var parse = Task.Factory.StartNew(
+            () => Parse(channel.Writer, progress, linked.Token),
+            linked.Token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         try
         {
             var stats = await parse;
@@ -94,7 +98,8 @@ internal sealed class HistoryScanner
         }
     }
 
-    private async Task<HistoryScanStats> ParseAsync(ChannelWriter<HistoryFragment> writer, Action<long>? progress, CancellationToken cancellationToken)
+    // Synchronous reads on a dedicated thread: the parser is the hot loop, and pipe reads gain nothing from async.
+    private HistoryScanStats Parse(ChannelWriter<HistoryFragment> writer, Action<long>? progress, CancellationToken cancellationToken)
     {
         var parser = new PatchStreamParser(_maxFragmentBytes);
         var completed = new List<HistoryFragment>();
@@ -104,11 +109,12 @@ internal sealed class HistoryScanner
         var finished = false;
         try
         {
+            using var stop = cancellationToken.Register(() => Stop(process));
             var stream = process.StandardOutput.BaseStream;
             var buffer = new byte[ReadBufferBytes];
             var filled = 0;
             int read;
-            while ((read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+            while ((read = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
             {
                 filled += read;
                 var consumed = parser.Parse(buffer.AsSpan(0, filled), completed);
@@ -121,13 +127,19 @@ internal sealed class HistoryScanner
 
                 buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
                 filled -= consumed;
-                await PublishAsync();
+                Publish();
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             parser.Complete(buffer.AsSpan(0, filled), completed);
-            await PublishAsync();
-            await process.WaitForExitAsync(cancellationToken);
+            Publish();
+            process.WaitForExit();
             finished = true;
+        }
+        catch (IOException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The pipe broke because the scan was cancelled and git was stopped.
+            throw new OperationCanceledException(cancellationToken);
         }
         finally
         {
@@ -140,19 +152,23 @@ internal sealed class HistoryScanner
 
         if (process.ExitCode != 0)
         {
-            throw new GitException($"{HistoryLog.Display} failed ({process.ExitCode}): {(await stderr).Trim()}");
+            throw new GitException($"{HistoryLog.Display} failed ({process.ExitCode}): {stderr.GetAwaiter().GetResult().Trim()}");
         }
 
         progress?.Invoke(parser.Commits);
         return new HistoryScanStats(parser.Commits, fragments, addedChars, parser.SplitFragments, parser.LongLines);
 
-        async ValueTask PublishAsync()
+        void Publish()
         {
             foreach (var fragment in completed)
             {
                 fragments++;
                 addedChars += fragment.Content.Length;
-                await writer.WriteAsync(fragment, cancellationToken);
+                if (!writer.TryWrite(fragment))
+                {
+                    // The detectors are behind: wait for room (this is what bounds memory).
+                    writer.WriteAsync(fragment, cancellationToken).AsTask().GetAwaiter().GetResult();
+                }
             }
 
             completed.Clear();
