@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Airlock.Readiness.Secrets.Rules;
 
 namespace Airlock.Readiness.Secrets.Engine;
@@ -8,12 +7,12 @@ internal sealed class CompiledAllowlist
 {
     private readonly AllowlistCondition _condition;
     private readonly HashSet<string> _commits;
-    private readonly Regex[] _paths;
-    private readonly Regex[] _regexes;
+    private readonly RuleRegex[] _paths;
+    private readonly RuleRegex[] _regexes;
     private readonly AllowlistRegexTarget _target;
     private readonly string[] _stopWords;
 
-    public CompiledAllowlist(SecretAllowlist allowlist, Func<string, string, Regex> compile)
+    public CompiledAllowlist(SecretAllowlist allowlist, Func<string, string, RuleRegex> compile)
     {
         _condition = allowlist.Condition;
         _commits = allowlist.Commits.Select(c => c.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -92,11 +91,11 @@ internal sealed class CompiledAllowlist
         return false;
     }
 
-    private static bool Any(Regex[] regexes, string input)
+    private static bool Any(RuleRegex[] regexes, string input)
     {
         foreach (var regex in regexes)
         {
-            if (RuleRegex.IsMatch(regex, input))
+            if (regex.IsMatch(input))
             {
                 return true;
             }

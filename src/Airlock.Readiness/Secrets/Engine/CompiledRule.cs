@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Airlock.Readiness.Secrets.Rules;
 
 namespace Airlock.Readiness.Secrets.Engine;
@@ -6,7 +5,7 @@ namespace Airlock.Readiness.Secrets.Engine;
 /// <summary>A rule with its regexes compiled.</summary>
 internal sealed class CompiledRule
 {
-    public CompiledRule(SecretRule rule, Func<string, string, RuleLocation?, Regex> compile)
+    public CompiledRule(SecretRule rule, Func<string, string, RuleLocation?, RuleRegex> compile)
     {
         Id = rule.Id;
         Description = rule.Description;
@@ -16,11 +15,11 @@ internal sealed class CompiledRule
         Regex = rule.Regex is null ? null : compile(rule.Regex, "regex", rule.RegexDefinedAt ?? rule.DefinedAt);
         Path = rule.Path is null ? null : compile(rule.Path, "path", rule.DefinedAt);
         Allowlists = [.. rule.Allowlists.Select(a => new CompiledAllowlist(a, (p, what) => compile(p, what, a.DefinedAt ?? rule.DefinedAt)))];
-        if (Regex is not null && SecretGroup > 0 && SecretGroup >= Regex.GetGroupNumbers().Length)
+        if (Regex is not null && SecretGroup > 0 && SecretGroup > Regex.GroupCount)
         {
             var at = rule.RegexDefinedAt ?? rule.DefinedAt;
             throw new SecretRulesException(
-                $"rule '{rule.Id}': secretGroup {SecretGroup} but the regex has only {Regex.GetGroupNumbers().Length - 1} capture group(s)",
+                $"rule '{rule.Id}': secretGroup {SecretGroup} but the regex has only {Regex.GroupCount} capture group(s)",
                 at?.File,
                 at?.Line ?? 0,
                 at?.Column ?? 0,
@@ -32,9 +31,9 @@ internal sealed class CompiledRule
 
     public string? Description { get; }
 
-    public Regex? Regex { get; }
+    public RuleRegex? Regex { get; }
 
-    public Regex? Path { get; }
+    public RuleRegex? Path { get; }
 
     public int SecretGroup { get; }
 

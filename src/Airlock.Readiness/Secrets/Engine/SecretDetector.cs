@@ -19,19 +19,23 @@ public sealed class SecretDetector
     // For each keyword, the rules it enables; rules without keywords always run.
     private readonly int[][] _rulesByKeyword;
     private readonly int[] _unconditionalRules;
+    private readonly bool _preferSpecificRules;
     private long _timeouts;
 
     /// <summary>Compiles every rule; a bad regex throws <see cref="SecretRulesException"/> naming the rule and where it is defined.</summary>
     public SecretDetector(SecretRuleSet rules)
-        : this(rules, RuleRegex.DefaultTimeout)
+        : this(rules, SecretDetectorOptions.Default)
     {
     }
 
-    /// <summary>As above with a per-match timeout; a match that times out is skipped and counted in <see cref="TimedOutMatches"/>.</summary>
-    public SecretDetector(SecretRuleSet rules, TimeSpan matchTimeout)
+    /// <summary>As above with options (match timeout, generic-rule precedence).</summary>
+    public SecretDetector(SecretRuleSet rules, SecretDetectorOptions options)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(options);
         RuleSet = rules;
+        _preferSpecificRules = options.PreferSpecificRules;
+        var matchTimeout = options.MatchTimeout;
         _rules = [.. rules.Rules.Select(r => new CompiledRule(r, (pattern, what, at) => Compile(r.Id, pattern, what, at, matchTimeout)))];
         _allowlists = [.. rules.Allowlists.Select(a => new CompiledAllowlist(a, (pattern, what) => Compile(null, pattern, what, a.DefinedAt, matchTimeout)))];
 
@@ -97,7 +101,7 @@ public sealed class SecretDetector
             }
         }
 
-        return found is null ? [] : DropGenericDuplicates(found, generic!);
+        return found is null ? [] : _preferSpecificRules ? DropGenericDuplicates(found, generic!) : found;
     }
 
     private bool[] SelectRules(string content)
@@ -140,7 +144,7 @@ public sealed class SecretDetector
 
         if (rule.Path is not null)
         {
-            var pathMatches = RuleRegex.IsMatch(rule.Path, path);
+            var pathMatches = rule.Path.IsMatch(path);
             if (rule.Regex is null)
             {
                 if (pathMatches)
@@ -166,7 +170,7 @@ public sealed class SecretDetector
         Match match;
         try
         {
-            match = rule.Regex.Match(content);
+            match = rule.Regex.Regex.Match(content);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -266,7 +270,7 @@ public sealed class SecretDetector
     /// </summary>
     private string? ExtractSecret(CompiledRule rule, string matchText)
     {
-        var regex = rule.Regex!;
+        var regex = rule.Regex!.Regex;
         Match groups;
         try
         {
@@ -337,11 +341,11 @@ public sealed class SecretDetector
         return kept;
     }
 
-    private static Regex Compile(string? ruleId, string pattern, string what, RuleLocation? at, TimeSpan timeout)
+    private static RuleRegex Compile(string? ruleId, string pattern, string what, RuleLocation? at, TimeSpan timeout)
     {
         try
         {
-            return RuleRegex.Compile(pattern, timeout);
+            return new RuleRegex(pattern, timeout);
         }
         catch (ArgumentException e)
         {
