@@ -12,6 +12,7 @@ using Airlock.Readiness.Secrets.History;
 //   Airlock.Bench history REPO [RULES.toml]   the secrets history scan (git log + parse + detection), as SecretsCheck runs it
 //   Airlock.Bench parse REPO                  git log + parse only, detection skipped (the scan's own floor)
 //   Airlock.Bench check REPO [RULES.toml]     the whole secrets check (history + working tree + rows)
+//   Airlock.Bench rule-cost REPO [RULES.toml] detection time per rule over the first 2,000 history fragments, slowest first
 return args switch
 {
     ["history", var repo] => await HistoryAsync(repo, null),
@@ -19,6 +20,8 @@ return args switch
     ["parse", var repo] => await ParseAsync(repo),
     ["check", var repo] => await CheckAsync(repo, null),
     ["check", var repo, var rules] => await CheckAsync(repo, rules),
+    ["rule-cost", var repo] => await RuleCostAsync(repo, null),
+    ["rule-cost", var repo, var rules] => await RuleCostAsync(repo, rules),
     _ => Usage(),
 };
 
@@ -61,6 +64,57 @@ static async Task<int> CheckAsync(string repo, string? rulesFile)
         {
             Console.WriteLine($"    {evidence.Location} {evidence.Commit?[..12]} {evidence.Message}");
         }
+    }
+
+    return 0;
+}
+
+static async Task<int> RuleCostAsync(string repo, string? rulesFile)
+{
+    var rules = SecretsCheck.ChooseRules(Context(repo, rulesFile)).Rules;
+    var fragments = new System.Collections.Concurrent.ConcurrentQueue<SecretFragment>();
+    await new HistoryScanner(new GitRepository(repo)).ScanAsync(
+        f =>
+        {
+            if (fragments.Count < 2000)
+            {
+                fragments.Enqueue(new SecretFragment(f.Path, f.Content) { Commit = f.Commit });
+            }
+        },
+        null,
+        CancellationToken.None);
+    var costs = new List<(string Rule, double Milliseconds)>();
+    var all = Stopwatch.StartNew();
+    var detector = new SecretDetector(rules);
+    foreach (var fragment in fragments)
+    {
+        detector.Detect(fragment);
+    }
+
+    Console.WriteLine($"all {rules.Rules.Length} rules: {all.Elapsed.TotalMilliseconds:0} ms over {fragments.Count} fragments ({fragments.Sum(f => (long)f.Content.Length) / 1e6:0.0} M chars)");
+    var none = Stopwatch.StartNew();
+    var empty = new SecretDetector(rules with { Rules = [] });
+    foreach (var fragment in fragments)
+    {
+        empty.Detect(fragment);
+    }
+
+    Console.WriteLine($"no rules (allowlists only): {none.Elapsed.TotalMilliseconds:0} ms");
+    foreach (var rule in rules.Rules)
+    {
+        var one = new SecretDetector(rules with { Rules = [rule] });
+        var watch = Stopwatch.StartNew();
+        foreach (var fragment in fragments)
+        {
+            one.Detect(fragment);
+        }
+
+        costs.Add((rule.Id, watch.Elapsed.TotalMilliseconds));
+    }
+
+    foreach (var (rule, milliseconds) in costs.OrderByDescending(c => c.Milliseconds).Take(15))
+    {
+        Console.WriteLine($"  {milliseconds,8:0} ms  {rule}");
     }
 
     return 0;

@@ -6,7 +6,8 @@ merged back every 1,000 commits, and a tag on a commit no branch reaches), each 
 of LINES lines in one of FILES source-like files, so that `git log -p --all` prints roughly
 COMMITS x LINES x 2 lines of diff (about 26 KB per commit at the defaults). Every line is unique
 (so git's diff cannot align old and new blocks), one commit in 250 adds a fake credential, and
-lines mention "token", "key", "password" often enough that keyword prefilters let rules run.
+lines mention "token", "key", "password" often enough that keyword prefilters let rules run (but
+no string literal is assigned to a key-named identifier, so generic rules have little to report).
 
 Usage: generate-history.py COMMITS [FILES] [LINES] | git fast-import --quiet
 """
@@ -26,7 +27,7 @@ WORDS = ("request", "response", "session", "token", "key", "user", "config", "ha
 TEMPLATES = (
     "        var {a}{n} = await {b}Service.Load{c}Async({a}Id, cancellationToken); // {n}\n",
     "        if ({a}{n} is null || {b}.Count > {n}) {{ return Results.{c}(\"{a} {b} {n}\"); }}\n",
-    "    private static readonly string {c}{n}Name = \"{a}-{b}-{n}\";\n",
+    "    private const int {c}{n}Limit = {n} % 97; // {a} {b}\n",
     "        logger.LogInformation(\"{a} {b} took {{Elapsed}} ms ({n})\", stopwatch.ElapsedMilliseconds);\n",
     "        options.{c}Timeout = TimeSpan.FromSeconds({n} % 60); // {b} {a}\n",
     "    public {c}Result {c}{n}({a}Options {b}) => new({b}.{c}, {n});\n",
