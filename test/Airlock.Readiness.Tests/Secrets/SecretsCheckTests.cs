@@ -309,6 +309,54 @@ public class SecretsCheckTests
         Assert.Contains("(1 commits)", rows[0].Test, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_BinaryAndOversizedWorkingTreeFiles_AreSkippedAndTheOversizedOneListed()
+    {
+        using var repo = new TestRepository();
+        repo.Write(".gitignore", "*.bin\n!keep.bin\n");
+        repo.Commit("init");
+        repo.WriteBytes("keep.bin", [0, 1, 2, .. System.Text.Encoding.ASCII.GetBytes($"KEY={TestSecrets.OpenAiKey(19)}\n")]);
+        repo.Write("dump.sql", new string('x', (int)Readiness.Secrets.WorkingTree.WorkingTreeScanner.MaxFileBytes + 10) + $"\nKEY={TestSecrets.OpenAiKey(20)}\n");
+
+        var tree = Row(await RunAsync(repo.Context()), "secrets.working-tree");
+
+        Assert.Equal(CheckResult.Pass, tree.Result);
+        var skipped = Assert.Single(tree.Evidence);
+        Assert.Equal("dump.sql", skipped.File);
+        Assert.StartsWith("not scanned:", skipped.Message, StringComparison.Ordinal);
+        Assert.Contains("1 file not scanned", tree.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Progress_ReportsCommitsUpToTheTotal()
+    {
+        using var repo = new TestRepository();
+        for (var i = 0; i < 4; i++)
+        {
+            repo.Write($"f{i}.txt", $"{i}\n");
+            repo.Commit();
+        }
+
+        repo.Delete("f0.txt");
+        repo.Commit("deletion only: absent from git's patch output, still a visited commit");
+        var reports = new List<CheckProgress>();
+        var context = new CheckContext
+        {
+            RepositoryRoot = repo.Root,
+            Config = AirlockConfig.Default,
+            Git = repo.Repository,
+            Progress = new SynchronousProgress(reports.Add),
+        };
+
+        await RunAsync(context);
+
+        var history = reports.Where(r => r.Unit == "commits").ToList();
+        Assert.NotEmpty(history);
+        Assert.All(history, r => Assert.Equal(5, r.Total));
+        Assert.Equal(5, history[^1].Done);
+        Assert.All(reports, r => Assert.Equal("secrets", r.CheckId));
+    }
+
     private static async Task<IReadOnlyList<RubricRow>> RunAsync(CheckContext context) =>
         await new SecretsCheck().RunAsync(context, CancellationToken.None);
 
@@ -328,5 +376,18 @@ public class SecretsCheckTests
         var json = JsonSerializer.Serialize(rows);
         Assert.DoesNotContain(secret, json, StringComparison.Ordinal);
         Assert.DoesNotContain(secret[8..24], json, StringComparison.Ordinal);
+    }
+
+    private sealed class SynchronousProgress(Action<CheckProgress> report) : IProgress<CheckProgress>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(CheckProgress value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
     }
 }
