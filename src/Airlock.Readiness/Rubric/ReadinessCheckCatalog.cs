@@ -7,6 +7,7 @@ using Airlock.Readiness.FileSizes;
 using Airlock.Readiness.Lfs;
 using Airlock.Readiness.NativeAbi;
 using Airlock.Readiness.Runtime;
+using Airlock.Readiness.Secrets;
 using Airlock.Readiness.SensitiveFiles;
 
 namespace Airlock.Readiness.Rubric;
@@ -16,6 +17,7 @@ internal static class ReadinessCheckCatalog
 {
     public static IReadOnlyList<IReadinessCheck> CreateAll() =>
     [
+        new SecretsCheck(),
         new SensitiveFilesCheck(),
         new DependenciesCheck(),
         new RuntimeCheck(),

@@ -1,0 +1,33 @@
+using Airlock.Core.Config;
+
+namespace Airlock.Readiness.Secrets;
+
+/// <summary>
+/// A configuration error of the secrets check (a malformed baseline, an invalid <c>secrets.allowPaths</c>
+/// regex, an unreadable rules file): the user must fix a file, so the CLI exits with its config-error code.
+/// </summary>
+public sealed class SecretsConfigException : Exception
+{
+    public SecretsConfigException()
+    {
+    }
+
+    public SecretsConfigException(string message)
+        : base(message)
+    {
+    }
+
+    public SecretsConfigException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public SecretsConfigException(ConfigLocation location, string message, Exception? innerException = null)
+        : base($"{location}: {message}", innerException)
+    {
+        Location = location;
+    }
+
+    /// <summary>The file (and line, when known) to fix.</summary>
+    public ConfigLocation? Location { get; }
+}
