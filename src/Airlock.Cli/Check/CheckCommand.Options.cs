@@ -45,6 +45,17 @@ internal sealed partial class CheckCommand
         HelpName = "FILE",
     };
 
+    internal Option<bool> UpdateBaselineOption { get; } = new("--update-baseline")
+    {
+        Description = "Accept every current secret finding: write them to the baseline file (atomically) instead of printing the rubric.",
+    };
+
+    internal Option<string?> ReasonOption { get; } = new("--reason")
+    {
+        Description = "With --update-baseline: why the new findings are accepted (kept in the baseline file).",
+        HelpName = "TEXT",
+    };
+
     internal Option<string?> ArtifactOption { get; } = new("--artifact")
     {
         Description = "A publish folder to inspect too (native ABI of its ELF files).",

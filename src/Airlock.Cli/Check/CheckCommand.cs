@@ -6,6 +6,7 @@ using Airlock.Core.Readiness;
 using Airlock.Readiness.Git;
 using Airlock.Readiness.Reporting;
 using Airlock.Readiness.Rubric;
+using Airlock.Readiness.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
@@ -28,6 +29,8 @@ internal sealed partial class CheckCommand : AirlockCommand
         Options.Add(ConfigOption);
         Options.Add(RulesOption);
         Options.Add(BaselineOption);
+        Options.Add(UpdateBaselineOption);
+        Options.Add(ReasonOption);
         Options.Add(ArtifactOption);
         Options.Add(OnlyOption);
         Options.Add(SkipOption);
@@ -52,6 +55,11 @@ internal sealed partial class CheckCommand : AirlockCommand
             ArtifactDirectory = request.ArtifactDirectory,
             Progress = progress,
         };
+        if (parse.GetValue(UpdateBaselineOption))
+        {
+            return await UpdateBaselineAsync(context, parse.GetValue(ReasonOption), request.ShowProgress, progress, cancellationToken);
+        }
+
         var rubric = new ReadinessRubric(request.Checks, logger);
         var live = request.ShowProgress && Console.Error.Profile.Capabilities.Interactive;
         var report = await progress.RunAsync(Console.Error, live, () => rubric.RunAsync(context, ToolVersion.Version, cancellationToken));
@@ -83,6 +91,16 @@ internal sealed partial class CheckCommand : AirlockCommand
         }
 
         Console.Error.WriteLine($"{report.Rows.Length} rows in {report.Duration.TotalSeconds:0.0} s · {report.Summary.Describe()}");
+    }
+
+    private async Task<int> UpdateBaselineAsync(CheckContext context, string? reason, bool showProgress, CheckProgressDisplay progress, CancellationToken cancellationToken)
+    {
+        var live = showProgress && Console.Error.Profile.Capabilities.Interactive;
+        var update = await progress.RunAsync(Console.Error, live, () => SecretsCheck.UpdateBaselineAsync(context, reason, cancellationToken));
+        var path = Path.GetRelativePath(context.RepositoryRoot, update.Path);
+        Console.Error.WriteLine($"wrote {path}: {update.Added} finding(s) accepted, {update.Kept} kept, {update.Removed} no longer found and removed");
+        Console.Error.WriteLine("Review the file and commit it: a baseline hides these findings from every later check.");
+        return ExitCodes.Ok;
     }
 
     internal static string FailOnKey(Severity severity) => severity.Key();

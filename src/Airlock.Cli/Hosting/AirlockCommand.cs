@@ -32,14 +32,14 @@ internal abstract class AirlockCommand : Command
             WriteError(null, ex.Message, ex.Hint);
             return ExitCodes.UsageError;
         }
-        catch (ConfigException ex)
+        catch (Exception ex) when (ex is IConfigErrorSource source)
         {
-            foreach (var error in ex.Errors)
+            foreach (var error in source.ConfigErrors)
             {
                 WriteError(error.Location.ToString(), error.Message, error.Hint);
             }
 
-            Console.Error.MarkupLine($"[grey]{ex.Errors.Length} error(s); nothing was run.[/]");
+            Console.Error.MarkupLine($"[grey]{source.ConfigErrors.Count} error(s); nothing was written.[/]");
             return ExitCodes.UsageError;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

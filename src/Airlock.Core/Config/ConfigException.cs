@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Airlock.Core.Config;
 
 /// <summary>A configuration file that cannot be used; carries every error found, not just the first.</summary>
-public sealed class ConfigException : Exception
+public sealed class ConfigException : Exception, IConfigErrorSource
 {
     public ConfigException()
         : this([])
@@ -34,4 +34,6 @@ public sealed class ConfigException : Exception
     }
 
     public ImmutableArray<ConfigError> Errors { get; }
+
+    IReadOnlyList<ConfigError> IConfigErrorSource.ConfigErrors => Errors;
 }

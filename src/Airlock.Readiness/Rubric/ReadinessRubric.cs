@@ -9,7 +9,7 @@ namespace Airlock.Readiness.Rubric;
 /// <summary>
 /// Runs a set of readiness checks against one repository and assembles the rubric. Checks run
 /// concurrently; a check that throws becomes a skipped row naming the error, except configuration
-/// errors (<see cref="ConfigException"/>), which the caller reports as bad input.
+/// errors (<see cref="IConfigErrorSource"/>), which the caller reports as bad input.
 /// </summary>
 public sealed partial class ReadinessRubric(IReadOnlyList<IReadinessCheck> checks, ILogger logger)
 {
@@ -49,7 +49,7 @@ public sealed partial class ReadinessRubric(IReadOnlyList<IReadinessCheck> check
             LogCheckFinished(logger, check.Id, rows.Count, clock.ElapsedMilliseconds);
             return rows;
         }
-        catch (Exception ex) when (ex is not ConfigException and not OperationCanceledException)
+        catch (Exception ex) when (ex is not IConfigErrorSource and not OperationCanceledException)
         {
             LogCheckCrashed(logger, ex, check.Id);
             return

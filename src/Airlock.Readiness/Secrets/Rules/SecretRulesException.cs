@@ -1,14 +1,17 @@
+using Airlock.Core.Config;
+
 namespace Airlock.Readiness.Secrets.Rules;
 
 /// <summary>
 /// A rule configuration that cannot be used: a TOML syntax error, a bad field, or a regex that does not
 /// compile. The message names the file, line and column (when known) and ends with a hint.
 /// </summary>
-public sealed class SecretRulesException : Exception
+public sealed class SecretRulesException : Exception, IConfigErrorSource
 {
     public SecretRulesException(string message, string? file, int line, int column = 0, string? hint = null)
         : base(Format(message, file, line, column, hint))
     {
+        Detail = message;
         File = file;
         Line = line;
         Column = column;
@@ -39,6 +42,12 @@ public sealed class SecretRulesException : Exception
     public int Column { get; }
 
     public string? Hint { get; }
+
+    /// <summary>The message without its location.</summary>
+    public string? Detail { get; }
+
+    public IReadOnlyList<ConfigError> ConfigErrors =>
+        [new ConfigError(new ConfigLocation(File ?? "<rules>", Line, Column), Detail ?? Message, Hint)];
 
     private static string Format(string message, string? file, int line, int column, string? hint)
     {
