@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Recall of Airlock's own default secret rules on leaky-repo (a public repository of planted secrets).
-# Clones ../shared/benchmarks/secrets/leaky-repo.bundle to a temp dir, scans every file of the working tree,
-# and compares with .leaky-meta/secrets.csv:
+# Clones ../shared/benchmarks/secrets/leaky-repo.bundle to a temp dir, runs
+# `./airlock check CLONE --only secrets --format json` (history and working tree, Airlock's default rules),
+# and compares the files named by the findings with .leaky-meta/secrets.csv:
 #   recall  = files with >= 1 risk line that get >= 1 finding / files with >= 1 risk line
 #   noise   = findings in files the CSV lists with 0 risk lines (and, separately, in files it does not list)
-# Until `airlock check` is wired, the scan runs through the bench-only harness (SecretsBench scan).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 bundle="${1:-$root/../shared/benchmarks/secrets/leaky-repo.bundle}"
@@ -15,7 +15,14 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 git clone -q "$bundle" "$work/leaky"
-dotnet run --project "$root/bench/secrets/SecretsBench" -c Release -- scan "$work/leaky" > "$work/findings.jsonl"
+"$root/airlock" check "$work/leaky" --only secrets --format json --no-progress -o "$work/report.json" || true
+python3 - "$work/report.json" > "$work/findings.jsonl" <<'PY'
+import json, sys
+for row in json.load(open(sys.argv[1]))['rows']:
+    for e in row['evidence']:
+        if e.get('file') and e.get('ruleId'):
+            print(json.dumps({'file': e['file'], 'rule': e['ruleId']}))
+PY
 python3 - "$work/leaky/.leaky-meta/secrets.csv" "$work/findings.jsonl" <<'PY'
 import collections, csv, json, sys
 expected = {}
