@@ -52,13 +52,12 @@ internal static class BaseImageRule
         var pins = Assess(tree, warnings);
         if (pins.Count == 0 && warnings.Count == 0)
         {
-            return DependencyRow.Skip(row, Dockerfiles(tree).Any() ? "The Dockerfiles build FROM scratch only." : "No Dockerfile in the repository.");
+            return row.Skipped(Dockerfiles(tree).Any() ? "The Dockerfiles build FROM scratch only." : "No Dockerfile in the repository.");
         }
 
         var failures = pins.Where(p => p.Pin.IsUnpinned).Select(p => Evidence(p.File, p.Pin)).ToList();
         warnings.AddRange(pins.Where(p => p.Pin.Kind == BaseImagePinKind.Unresolved).Select(p => Evidence(p.File, p.Pin)));
-        return DependencyRow.Conclude(
-            row,
+        return row.Conclude(
             failures,
             warnings,
             $"{failures.Count} base image(s) on latest or untagged.",

@@ -19,7 +19,7 @@ internal static class CargoLockRule
         var manifests = tree.Named("Cargo.toml").ToList();
         if (manifests.Count == 0)
         {
-            return DependencyRow.Skip(row, "No Cargo.toml in the repository.");
+            return row.Skipped("No Cargo.toml in the repository.");
         }
 
         var failures = new List<Evidence>();
@@ -49,8 +49,7 @@ internal static class CargoLockRule
             }
         }
 
-        return DependencyRow.Conclude(
-            row,
+        return row.Conclude(
             failures,
             warnings,
             $"{failures.Count} Rust binary crate(s) without Cargo.lock.",

@@ -25,7 +25,7 @@ internal static class PipPinRule
         var projects = tree.Named("pyproject.toml", "Pipfile").ToList();
         if (requirementFiles.Count == 0 && projects.Count == 0)
         {
-            return DependencyRow.Skip(row, "No requirements*.txt, pyproject.toml or Pipfile in the repository.");
+            return row.Skipped("No requirements*.txt, pyproject.toml or Pipfile in the repository.");
         }
 
         var failures = new List<Evidence>();
@@ -67,8 +67,7 @@ internal static class PipPinRule
             }
         }
 
-        return DependencyRow.Conclude(
-            row,
+        return row.Conclude(
             failures,
             warnings,
             $"{failures.Count} unpinned Python requirement(s) or unlocked project(s).",

@@ -21,7 +21,7 @@ internal static class PythonRuntimeRule
             || tree.Files.Any(f => WorkingTree.NameOf(f).StartsWith("requirements", StringComparison.Ordinal) && f.EndsWith(".txt", StringComparison.Ordinal));
         if (!present)
         {
-            return row with { Result = CheckResult.Skipped, Summary = "No Python code or manifest in the repository." };
+            return row.Skipped("No Python code or manifest in the repository.");
         }
 
         var exact = new List<Evidence>();
@@ -61,12 +61,12 @@ internal static class PythonRuntimeRule
         }
 
         return exact.Count > 0
-            ? row with { Result = CheckResult.Pass, Summary = $"Python pinned: {exact[0].Message} in {exact[0].File}.", Evidence = [.. exact, .. loose, .. unparsed] }
+            ? row.Pass($"Python pinned: {exact[0].Message} in {exact[0].File}.", [.. exact, .. loose, .. unparsed])
             : loose.Count > 0
-                ? row with { Result = CheckResult.Warn, Summary = $"Only a lower bound ({loose[0].Message}): the platform may pick the newest Python.", Evidence = [.. loose, .. unparsed] }
+                ? row.Warn($"Only a lower bound ({loose[0].Message}): the platform may pick the newest Python.", [.. loose, .. unparsed])
                 : unparsed.Count > 0
-                    ? row with { Result = CheckResult.Warn, Summary = $"{unparsed[0].File} is not valid TOML, so its Python version could not be read.", Evidence = [.. unparsed] }
-                    : row with { Result = CheckResult.Fail, Summary = "Python code without a pinned Python version." };
+                    ? row.Warn($"{unparsed[0].File} is not valid TOML, so its Python version could not be read.", [.. unparsed])
+                    : row.Fail("Python code without a pinned Python version.");
     }
 
     /// <summary>Pipfile versions are exact; a PEP 440 specifier is bounded with ==, ~=, a &lt; or a Poetry caret/tilde.</summary>
