@@ -13,7 +13,7 @@ internal static class DockerRuntimeRule
         var row = RuntimeRow.Create(
             "docker",
             "The container's base image is on latest or untagged, so its runtime version changes under the app",
-            "The image under the final stage of each Dockerfile (Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile) builds on an image with a "
+            "The image under the final stage of each Dockerfile (Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.Dockerfile, any case) builds on an image with a "
             + "tag other than latest, or a digest; a base chosen by a build argument without a default warns",
             "Name the runtime version in the tag of the final stage (`FROM mcr.microsoft.com/dotnet/aspnet:10.0`, `FROM node:20.11-slim`).");
         var warnings = new List<Evidence>();

@@ -370,6 +370,18 @@ public sealed class DependenciesCheckTests
     }
 
     [Fact]
+    public async Task Run_DockerfilesNamedAsTheDockerfileCheckFindsThem_AreJudged()
+    {
+        using var repo = new TestRepository();
+        repo.Write("Dockerfile.dockerignore", "node_modules\n").Write("deploy/Containerfile.prod", "FROM python\n").Commit();
+
+        var row = await RowAsync(repo, "dependencies.docker-base");
+
+        Assert.Equal(CheckResult.Fail, row.Result);
+        Assert.Equal("deploy/Containerfile.prod", Assert.Single(row.Evidence).File);
+    }
+
+    [Fact]
     public async Task Run_GoModWithRequiresAndNoSum_FailsUntilSumCommitted()
     {
         using var repo = new TestRepository();
