@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using Airlock.Core.Readiness;
 using Airlock.Readiness.Git;
 using Airlock.Readiness.Rubric;
@@ -146,22 +147,9 @@ internal sealed class SensitiveFilesCheck : IReadinessCheck
         IEnumerable<HistoryBlob> versions,
         CancellationToken cancellationToken)
     {
-        var matching = new List<HistoryBlob>();
-        foreach (var version in versions)
-        {
-            if (version.Size is < 0 or > MaxKeyBytes)
-            {
-                continue;
-            }
-
-            var content = await git.RunAsync(["cat-file", "blob", version.BlobId], cancellationToken);
-            if (content.Succeeded && SensitiveFileClassifier.HoldsPrivateKey(content.StandardOutput))
-            {
-                matching.Add(version);
-            }
-        }
-
-        return matching;
+        var candidates = versions.Where(v => v.Size is >= 0 and <= MaxKeyBytes).ToList();
+        var blobs = await BlobBatch.ReadAsync(git, [.. candidates.Select(v => v.BlobId).Distinct(StringComparer.Ordinal)], cancellationToken);
+        return [.. candidates.Where(v => blobs.TryGetValue(v.BlobId, out var content) && SensitiveFileClassifier.HoldsPrivateKey(Encoding.UTF8.GetString(content)))];
     }
 
     private static IEnumerable<Evidence> InvalidPatternEvidence(AllowedPaths allowed) =>
