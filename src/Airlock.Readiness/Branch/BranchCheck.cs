@@ -58,48 +58,25 @@ internal sealed class BranchCheck : IReadinessCheck
             if (facts.TargetOnRemote && await IsAncestorAsync(context, facts.HeadCommit, $"refs/remotes/{facts.RemoteTargetRef}", cancellationToken))
             {
                 // CI systems check out a commit, not a branch; that is fine when the commit is already deployable.
-                return row with
-                {
-                    Result = CheckResult.Pass,
-                    Summary = $"HEAD is detached at {facts.ShortHead}, a commit already on {facts.RemoteTargetRef}",
-                    Evidence = [detached, .. targetEvidence],
-                };
+                return row.Pass($"HEAD is detached at {facts.ShortHead}, a commit already on {facts.RemoteTargetRef}", [detached, .. targetEvidence]);
             }
 
-            return row with
-            {
-                Result = CheckResult.Fail,
-                Summary = facts.TargetBranch is null
+            return row.Fail(
+                facts.TargetBranch is null
                     ? $"HEAD is detached at {facts.ShortHead}; commits made here are on no branch"
                     : $"HEAD is detached at {facts.ShortHead}; commits made here are on no branch, and the platform deploys {facts.TargetBranch}",
-                Evidence = [detached, .. targetEvidence],
-            };
+                [detached, .. targetEvidence]);
         }
 
         if (facts.TargetBranch is null)
         {
-            return row with
-            {
-                Result = CheckResult.Skipped,
-                Summary = $"on {facts.CurrentBranch}, but no target to compare: no remote default branch and no target.branch in airlock.yaml",
-                Evidence = [new Evidence($"current branch: {facts.CurrentBranch}")],
-            };
+            return row.Skipped($"on {facts.CurrentBranch}, but no target to compare: no remote default branch and no target.branch in airlock.yaml", [new Evidence($"current branch: {facts.CurrentBranch}")]);
         }
 
         var current = new Evidence($"current branch: {facts.CurrentBranch}") { Commit = facts.HeadCommit };
         return string.Equals(facts.CurrentBranch, facts.TargetBranch, StringComparison.Ordinal)
-            ? row with
-            {
-                Result = CheckResult.Pass,
-                Summary = $"on {facts.CurrentBranch}, the branch the platform deploys",
-                Evidence = [current, .. targetEvidence],
-            }
-            : row with
-            {
-                Result = CheckResult.Fail,
-                Summary = $"on {facts.CurrentBranch}, platform deploys {facts.TargetBranch}",
-                Evidence = [current, .. targetEvidence],
-            };
+            ? row.Pass($"on {facts.CurrentBranch}, the branch the platform deploys", [current, .. targetEvidence])
+            : row.Fail($"on {facts.CurrentBranch}, platform deploys {facts.TargetBranch}", [current, .. targetEvidence]);
     }
 
     private static RubricRow RemoteRow(BranchFacts facts)
@@ -111,20 +88,11 @@ internal sealed class BranchCheck : IReadinessCheck
             "`git remote add origin <url>` and `git push -u origin <branch>`");
         if (facts.Remote is null)
         {
-            return row with
-            {
-                Result = CheckResult.Warn,
-                Summary = "no remote; nothing to compare; the platform deploys from a remote",
-            };
+            return row.Warn("no remote; nothing to compare; the platform deploys from a remote");
         }
 
         var message = $"remote {facts.Remote} ({facts.RemoteReason})" + (facts.RemoteUrl is null ? string.Empty : $": {facts.RemoteUrl}");
-        return row with
-        {
-            Result = CheckResult.Pass,
-            Summary = $"compared with {facts.Remote}, as of the last fetch",
-            Evidence = [new Evidence(message)],
-        };
+        return row.Pass($"compared with {facts.Remote}, as of the last fetch", [new Evidence(message)]);
     }
 
     private static RubricRow TargetOnRemoteRow(BranchFacts facts)
@@ -136,32 +104,18 @@ internal sealed class BranchCheck : IReadinessCheck
             $"push the branch (`git push {facts.Remote ?? "origin"} {facts.TargetBranch ?? "<target>"}`), `git fetch` if it was pushed elsewhere, or correct target.branch in airlock.yaml");
         if (facts.Remote is null)
         {
-            return row with { Result = CheckResult.Skipped, Summary = "no remote to look in" };
+            return row.Skipped("no remote to look in");
         }
 
         if (facts.TargetBranch is null)
         {
-            return row with
-            {
-                Result = CheckResult.Skipped,
-                Summary = $"no target: {facts.Remote} has no default branch known locally and airlock.yaml sets no target.branch",
-            };
+            return row.Skipped($"no target: {facts.Remote} has no default branch known locally and airlock.yaml sets no target.branch");
         }
 
         return facts.TargetOnRemote
-            ? row with
-            {
-                Result = CheckResult.Pass,
-                Summary = $"{facts.RemoteTargetRef} exists",
-                Evidence = [.. TargetEvidence(facts)],
-            }
-            : row with
-            {
-                // A shallow or single-branch fetch (common in CI) also lacks the ref, so this is a warning.
-                Result = CheckResult.Warn,
-                Summary = $"{facts.RemoteTargetRef} not found: the platform has nothing to deploy, or it was not fetched",
-                Evidence = [.. TargetEvidence(facts)],
-            };
+            ? row.Pass($"{facts.RemoteTargetRef} exists", [.. TargetEvidence(facts)])
+            // A shallow or single-branch fetch (common in CI) also lacks the ref, so this is a warning.
+            : row.Warn($"{facts.RemoteTargetRef} not found: the platform has nothing to deploy, or it was not fetched", [.. TargetEvidence(facts)]);
     }
 
     private static async Task<RubricRow> UnpushedRowAsync(CheckContext context, BranchFacts facts, CancellationToken cancellationToken)
@@ -173,7 +127,7 @@ internal sealed class BranchCheck : IReadinessCheck
             $"`git push {facts.Remote ?? "origin"} HEAD:{facts.TargetBranch ?? "<target>"}` (or push your branch and merge it into the deployed branch)");
         if (facts.Remote is null)
         {
-            return row with { Result = CheckResult.Skipped, Summary = "no remote to compare with" };
+            return row.Skipped("no remote to compare with");
         }
 
         var onTarget = facts.CurrentBranch is null || string.Equals(facts.CurrentBranch, facts.TargetBranch, StringComparison.Ordinal);
@@ -195,11 +149,11 @@ internal sealed class BranchCheck : IReadinessCheck
             description = $"on no branch of {facts.Remote}";
         }
 
-        var test = $"`git rev-list {string.Join(' ', revisions).Replace("refs/remotes/", string.Empty, StringComparison.Ordinal)}`";
+        row = row with { Test = $"`git rev-list {string.Join(' ', revisions).Replace("refs/remotes/", string.Empty, StringComparison.Ordinal)}`" };
         var count = int.Parse(await context.Git.ReadAsync(["rev-list", "--count", .. revisions], cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         if (count == 0)
         {
-            return row with { Test = test, Result = CheckResult.Pass, Summary = $"no commits {description}" };
+            return row.Pass($"no commits {description}");
         }
 
         var log = await context.Git.ReadAsync(["log", $"--max-count={MaxCommitsShown}", "--format=%H%x09%s", .. revisions], cancellationToken);
@@ -209,15 +163,9 @@ internal sealed class BranchCheck : IReadinessCheck
             .ToImmutableArray();
         var noun = count == 1 ? "commit" : "commits";
         // On the deployed branch the platform ships the remote's copy without these; elsewhere it is work in progress.
-        return row with
-        {
-            Test = test,
-            Result = onTarget ? CheckResult.Fail : CheckResult.Warn,
-            Summary = onTarget
-                ? $"{count} {noun} {description}; the platform deploys {facts.RemoteTargetRef ?? facts.TargetBranch} without them"
-                : $"{count} {noun} {description}",
-            Evidence = evidence,
-        };
+        return onTarget
+            ? row.Fail($"{count} {noun} {description}; the platform deploys {facts.RemoteTargetRef ?? facts.TargetBranch} without them", evidence)
+            : row.Warn($"{count} {noun} {description}", evidence);
     }
 
     private static async Task<bool> IsAncestorAsync(CheckContext context, string commit, string reference, CancellationToken cancellationToken) =>
@@ -233,20 +181,18 @@ internal sealed class BranchCheck : IReadinessCheck
 
     private static RubricRow[] SkippedAll(string reason) =>
     [
-        Row("deploy-branch", "Commits on a branch that is not the one the platform deploys", "`git symbolic-ref --short HEAD`", "run airlock check inside the repository") with { Result = CheckResult.Skipped, Summary = reason },
+        Row("deploy-branch", "Commits on a branch that is not the one the platform deploys", "`git symbolic-ref --short HEAD`", "run airlock check inside the repository").Skipped(reason),
     ];
 
-    private static RubricRow Row(string row, string failureMode, string test, string fix) => new()
+    private static RubricRowTemplate Row(string row, string failureMode, string test, string fix) => new()
     {
         CheckId = CheckId,
-        Id = $"{CheckId}.{row}",
+        Row = row,
         FailureMode = failureMode,
         Test = test,
         // Wrong-branch code still runs, it is just not the code you meant: Degrades It, so a feature branch
         // in CI does not stop the pipeline (see docs/checks/branch.md).
         Severity = Severity.DegradesIt,
-        Result = CheckResult.Skipped,
-        Summary = string.Empty,
         Step = CountdownStep.Deploy,
         Fix = fix,
     };

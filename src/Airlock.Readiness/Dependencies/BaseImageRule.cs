@@ -7,18 +7,11 @@ namespace Airlock.Readiness.Dependencies;
 /// <summary>Docker: no <c>FROM</c> on <c>latest</c> or without a tag, judged by the shared <see cref="BaseImagePinning"/>.</summary>
 internal static class BaseImageRule
 {
-    /// <summary>Dockerfiles of the working tree: Dockerfile, Containerfile, Dockerfile.* and *.Dockerfile.</summary>
+    /// <summary>Dockerfiles of the working tree, named as the dockerfile check finds them (<see cref="DockerfileDiscovery"/>).</summary>
     public static IEnumerable<string> Dockerfiles(WorkingTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        return tree.Files.Where(f =>
-        {
-            var name = WorkingTree.NameOf(f);
-            return name is "Dockerfile" or "Containerfile"
-                || name.StartsWith("Dockerfile.", StringComparison.Ordinal)
-                || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase)
-                || name.EndsWith(".dockerfile", StringComparison.Ordinal);
-        });
+        return tree.Files.Where(DockerfileDiscovery.IsDockerfile);
     }
 
     /// <summary>Every base image pin of every Dockerfile, with the file it came from; unreadable files become warnings.</summary>
@@ -45,20 +38,19 @@ internal static class BaseImageRule
         var row = DependencyRow.Create(
             "docker-base",
             "A Docker base image on `latest` or without a tag: every build may start from a different image",
-            "Every FROM of Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile that names a registry image (global ARG defaults applied; "
+            "Every FROM of Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.Dockerfile (any case) that names a registry image (global ARG defaults applied; "
             + "scratch and earlier stages skipped) must carry a tag other than latest or a digest",
             "Pin the base image to a version tag (`FROM python:3.12.7-slim`), better with its digest (`@sha256:...`).");
         var warnings = new List<Evidence>();
         var pins = Assess(tree, warnings);
         if (pins.Count == 0 && warnings.Count == 0)
         {
-            return DependencyRow.Skip(row, Dockerfiles(tree).Any() ? "The Dockerfiles build FROM scratch only." : "No Dockerfile in the repository.");
+            return row.Skipped(Dockerfiles(tree).Any() ? "The Dockerfiles build FROM scratch only." : "No Dockerfile in the repository.");
         }
 
         var failures = pins.Where(p => p.Pin.IsUnpinned).Select(p => Evidence(p.File, p.Pin)).ToList();
         warnings.AddRange(pins.Where(p => p.Pin.Kind == BaseImagePinKind.Unresolved).Select(p => Evidence(p.File, p.Pin)));
-        return DependencyRow.Conclude(
-            row,
+        return row.Conclude(
             failures,
             warnings,
             $"{failures.Count} base image(s) on latest or untagged.",

@@ -1,5 +1,6 @@
 using Airlock.Readiness.Git;
 using Airlock.Readiness.Rubric;
+using Airlock.Readiness.Toml;
 
 namespace Airlock.Readiness.Dependencies;
 
@@ -18,17 +19,22 @@ internal static class CargoLockRule
         var manifests = tree.Named("Cargo.toml").ToList();
         if (manifests.Count == 0)
         {
-            return DependencyRow.Skip(row, "No Cargo.toml in the repository.");
+            return row.Skipped("No Cargo.toml in the repository.");
         }
 
         var failures = new List<Evidence>();
+        var warnings = new List<Evidence>();
         var binaries = 0;
         foreach (var path in manifests)
         {
             var folder = WorkingTree.FolderOf(path);
-            var toml = TomlTables.Parse(tree.ReadText(path) ?? string.Empty);
-            var isBinary = toml.HasTable("package")
-                && (toml.HasTable("bin")
+            if (TomlManifest.Read(tree, path, warnings) is not { } toml)
+            {
+                continue;
+            }
+
+            var isBinary = toml.Table("package") is not null
+                && (toml.TryGetValue("bin", out _)
                     || tree.Contains(WorkingTree.Join(folder, "src/main.rs"))
                     || tree.Files.Any(f => f.StartsWith(WorkingTree.Join(folder, "src/bin/"), StringComparison.Ordinal)));
             if (!isBinary)
@@ -43,12 +49,11 @@ internal static class CargoLockRule
             }
         }
 
-        return DependencyRow.Conclude(
-            row,
+        return row.Conclude(
             failures,
-            [],
+            warnings,
             $"{failures.Count} Rust binary crate(s) without Cargo.lock.",
-            string.Empty,
+            $"{warnings.Count} Cargo.toml file(s) could not be parsed.",
             binaries == 0 ? "Only library crates: they need no lock." : $"{binaries} binary crate(s) locked.");
     }
 }

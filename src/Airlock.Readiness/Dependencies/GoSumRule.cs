@@ -20,7 +20,7 @@ internal static partial class GoSumRule
         var modules = tree.Named("go.mod").ToList();
         if (modules.Count == 0)
         {
-            return DependencyRow.Skip(row, "No go.mod in the repository.");
+            return row.Skipped("No go.mod in the repository.");
         }
 
         var failures = new List<Evidence>();
@@ -33,7 +33,7 @@ internal static partial class GoSumRule
             }
         }
 
-        return DependencyRow.Conclude(row, failures, [], $"{failures.Count} go.mod file(s) without go.sum.", string.Empty, $"{modules.Count} Go module(s) have go.sum or no requirements.");
+        return row.Conclude(failures, [], $"{failures.Count} go.mod file(s) without go.sum.", string.Empty, $"{modules.Count} Go module(s) have go.sum or no requirements.");
     }
 
     [GeneratedRegex(@"^\s*require\b", RegexOptions.Multiline)]

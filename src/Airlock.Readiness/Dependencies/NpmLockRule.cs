@@ -22,7 +22,7 @@ internal static class NpmLockRule
         var manifests = tree.Named("package.json").Where(p => !p.Split('/').Contains("node_modules")).ToList();
         if (manifests.Count == 0)
         {
-            return DependencyRow.Skip(row, "No package.json in the repository.");
+            return row.Skipped("No package.json in the repository.");
         }
 
         var failures = new List<Evidence>();
@@ -72,8 +72,7 @@ internal static class NpmLockRule
             }
         }
 
-        return DependencyRow.Conclude(
-            row,
+        return row.Conclude(
             failures,
             warnings,
             $"{failures.Count} lock problem(s) across {judged} package.json file(s) with dependencies.",

@@ -39,7 +39,7 @@ internal static partial class NuGetPinRule
         var packagesConfigs = tree.Named("packages.config").Count();
         if (!files.Any(IsProject) && packagesConfigs == 0)
         {
-            return DependencyRow.Skip(row, "No .NET project (*.csproj, *.fsproj, *.vbproj) in the repository.");
+            return row.Skipped("No .NET project (*.csproj, *.fsproj, *.vbproj) in the repository.");
         }
 
         var failures = new List<Evidence>();
@@ -99,8 +99,7 @@ internal static partial class NuGetPinRule
         }
 
         var pinned = $"{references} package reference(s) pinned{(locked ? ", restores locked by packages.lock.json" : central ? ", versions managed centrally" : string.Empty)}.";
-        return DependencyRow.Conclude(
-            row,
+        return row.Conclude(
             failures,
             warnings,
             $"{failures.Count} NuGet version(s) float, span a range or are missing.",

@@ -1,5 +1,6 @@
 using Airlock.Readiness.Git;
 using Airlock.Readiness.Rubric;
+using Airlock.Readiness.Toml;
 
 namespace Airlock.Readiness.Dependencies;
 
@@ -24,7 +25,7 @@ internal static class PipPinRule
         var projects = tree.Named("pyproject.toml", "Pipfile").ToList();
         if (requirementFiles.Count == 0 && projects.Count == 0)
         {
-            return DependencyRow.Skip(row, "No requirements*.txt, pyproject.toml or Pipfile in the repository.");
+            return row.Skipped("No requirements*.txt, pyproject.toml or Pipfile in the repository.");
         }
 
         var failures = new List<Evidence>();
@@ -52,8 +53,7 @@ internal static class PipPinRule
         foreach (var path in projects)
         {
             var folder = WorkingTree.FolderOf(path);
-            var text = tree.ReadText(path);
-            if (text is null || !DeclaresDependencies(path, text))
+            if (TomlManifest.Read(tree, path, warnings) is not { } toml || !DeclaresDependencies(path, toml))
             {
                 continue;
             }
@@ -67,8 +67,7 @@ internal static class PipPinRule
             }
         }
 
-        return DependencyRow.Conclude(
-            row,
+        return row.Conclude(
             failures,
             warnings,
             $"{failures.Count} unpinned Python requirement(s) or unlocked project(s).",
@@ -84,16 +83,16 @@ internal static class PipPinRule
                 || WorkingTree.NameOf(WorkingTree.FolderOf(path)).Equals("requirements", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static bool DeclaresDependencies(string path, string text)
+    private static bool DeclaresDependencies(string path, TomlTable toml)
     {
-        var toml = TomlTables.Parse(text);
         if (WorkingTree.NameOf(path) == "Pipfile")
         {
-            return toml.Keys("packages").Count + toml.Keys("dev-packages").Count > 0;
+            return toml.Table("packages")?.Keys.Any() is true || toml.Table("dev-packages")?.Keys.Any() is true;
         }
 
-        return toml.Array("project", "dependencies").Count > 0
-            || toml.Keys("tool.poetry.dependencies").Any(k => k != "python")
-            || toml.Names.Any(n => n.StartsWith("tool.poetry.group.", StringComparison.Ordinal) && n.EndsWith(".dependencies", StringComparison.Ordinal) && toml.Keys(n).Count > 0);
+        var groups = toml.Table("tool.poetry.group");
+        return toml.Table("project")?.Strings("dependencies").Count > 0
+            || toml.Table("tool.poetry.dependencies")?.Keys.Any(k => k != "python") is true
+            || groups?.Keys.Any(g => groups.Table(g)?.Table("dependencies")?.Keys.Any() is true) is true;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class DockerfileCheck : IReadinessCheck
         }
         catch (GitException exception)
         {
-            return [.. Rules.Select(rule => Skipped(rule, $"Skipped: the working tree could not be listed ({exception.Message})"))];
+            return [.. Rules.Select(rule => rule.Template.Skipped($"Skipped: the working tree could not be listed ({exception.Message})"))];
         }
 
         var paths = files.Where(DockerfileDiscovery.IsDockerfile).ToList();
@@ -72,17 +72,4 @@ internal sealed class DockerfileCheck : IReadinessCheck
             return new Dockerfile(path, [], []);
         }
     }
-
-    private static RubricRow Skipped(DockerfileRule rule, string reason) => new()
-    {
-        CheckId = DockerfileRule.CheckId,
-        Id = rule.RowId,
-        FailureMode = rule.FailureMode,
-        Test = rule.Test,
-        Severity = rule.Severity,
-        Result = CheckResult.Skipped,
-        Summary = reason,
-        Step = rule.Step,
-        Fix = rule.Fix,
-    };
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Airlock.Core.Readiness;
 using Airlock.Readiness.Rubric;
 
@@ -46,12 +45,24 @@ internal abstract class DockerfileRule
         return [.. Inspect(file, scan)];
     }
 
+    /// <summary>The row before it is judged, with the rule's fixed severity.</summary>
+    public RubricRowTemplate Template => new()
+    {
+        CheckId = CheckId,
+        Row = Row,
+        FailureMode = FailureMode,
+        Test = Test,
+        Severity = Severity,
+        Step = Step,
+        Fix = Fix,
+    };
+
     public RubricRow Evaluate(IReadOnlyList<Dockerfile> files, DockerfileScan scan)
     {
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count == 0)
         {
-            return CreateRow(CheckResult.Skipped, "Skipped: no Dockerfile (Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile) in the working tree", Severity, []);
+            return Template.Skipped("Skipped: no Dockerfile (Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile) in the working tree");
         }
 
         var findings = files.SelectMany(file => InspectSafely(file, scan)).ToList();
@@ -70,25 +81,12 @@ internal abstract class DockerfileRule
             summary = $"{first.Location}: {first.Message}" + (problems.Count > 1 ? $" (+{problems.Count - 1} more)" : string.Empty);
         }
 
-        return CreateRow(worst, summary, SeverityFor(findings), [.. findings.Select(f => f.Evidence)]);
+        return (Template with { Severity = SeverityFor(findings) }).With(worst, summary, [.. findings.Select(f => f.Evidence)]);
     }
 
     /// <summary>The row's severity given what was found; most rows have one fixed severity.</summary>
     protected virtual Severity SeverityFor(IReadOnlyList<DockerfileFinding> findings) => Severity;
 
-    private RubricRow CreateRow(CheckResult result, string summary, Severity severity, ImmutableArray<Evidence> evidence) => new()
-    {
-        CheckId = CheckId,
-        Id = RowId,
-        FailureMode = FailureMode,
-        Test = Test,
-        Severity = severity,
-        Result = result,
-        Summary = summary,
-        Step = Step,
-        Fix = Fix,
-        Evidence = evidence,
-    };
 
     private static int Rank(CheckResult result) => result switch
     {

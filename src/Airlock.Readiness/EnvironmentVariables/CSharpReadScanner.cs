@@ -38,7 +38,8 @@ internal static partial class CSharpReadScanner
                 continue;
             }
 
-            if (IsWrite(text, m))
+            // An indexer followed by a single = sets configuration, it does not read it.
+            if (source.IsWrite(m.Index, m.Length))
             {
                 continue;
             }
@@ -89,19 +90,12 @@ internal static partial class CSharpReadScanner
 
     private static EnvironmentRead Read(SourceText source, Match m, string? name, string? key, VariableNeed need)
     {
-        var expression = Regex.Replace(m.Value, @"\s+", " ").Trim();
+        var expression = SourceText.Compact(m.Value);
         return new EnvironmentRead(name, key, need, source.Path, source.LineOf(m.Index), expression.Length > 120 ? expression[..119] + "…" : expression, SourceLanguage.CSharp);
     }
 
     private static string Sections(string chain) =>
         string.Concat(SectionName().Matches(chain).Select(s => s.Groups["name"].Value + ":"));
-
-    /// <summary>An indexer followed by a single <c>=</c> sets configuration, it does not read it.</summary>
-    private static bool IsWrite(string text, Match m)
-    {
-        var rest = text.AsSpan(m.Index + m.Length).TrimStart();
-        return rest.Length > 1 && rest[0] == '=' && rest[1] != '=' && rest[1] != '>';
-    }
 
     [GeneratedRegex(@"\bEnvironment\s*\.\s*GetEnvironmentVariable\s*\(\s*(?:@?""(?<name>[^""\\{}\r\n]+)""\s*(?:,[^)]*)?\)|(?!@?"")(?=[^)\s]))")]
     private static partial Regex GetEnvironmentVariable();

@@ -44,7 +44,7 @@ internal static partial class DeclarationReader
                 {
                     ReadExample(context, file, declared, sources, ignored);
                 }
-                else if (IsDockerfile(name))
+                else if (DockerfileDiscovery.IsDockerfile(name))
                 {
                     ReadDockerfile(context, file, declared, sources);
                 }
@@ -136,11 +136,6 @@ internal static partial class DeclarationReader
             });
         }
     }
-
-    private static bool IsDockerfile(string name) =>
-        name is "Dockerfile" or "Containerfile"
-        || name.StartsWith("Dockerfile.", StringComparison.Ordinal)
-        || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase);
 
     private static string Relative(CheckContext context, string path) =>
         (Path.IsPathRooted(path) ? Path.GetRelativePath(context.RepositoryRoot, path) : path).Replace(Path.DirectorySeparatorChar, '/');

@@ -18,6 +18,8 @@ internal sealed class EnvironmentCheck : IReadinessCheck
     /// <summary>Evidence entries per row before the rest is summarised by count.</summary>
     private const int MaxEvidence = 40;
 
+    private const string NoSources = "no C#, Python or JavaScript/TypeScript source files outside tests, dependencies and build output";
+
     private const string DeclarationsText = "airlock.yaml environment.declared, .env.example/.env.sample/.env.template, Dockerfile ENV (final stage), appsettings.json and appsettings.{Environment}.json except Development";
 
     public string Id => CheckId;
@@ -27,7 +29,7 @@ internal sealed class EnvironmentCheck : IReadinessCheck
         ArgumentNullException.ThrowIfNull(context);
         if (!await context.Git.IsWorkTreeAsync(cancellationToken))
         {
-            return [Required() with { Result = CheckResult.Skipped, Summary = "not a git work tree" }];
+            return [Required().Skipped("not a git work tree")];
         }
 
         var files = await context.Git.ListWorkingTreeFilesAsync(cancellationToken);
@@ -46,7 +48,7 @@ internal sealed class EnvironmentCheck : IReadinessCheck
         var row = Required();
         if (scan.FilesScanned == 0)
         {
-            return row with { Summary = "no C#, Python or JavaScript/TypeScript source files outside tests, dependencies and build output" };
+            return row.Skipped(NoSources);
         }
 
         var required = scan.Reads.Where(r => r.Name is not null && r.Need == VariableNeed.Required).ToList();
@@ -61,101 +63,81 @@ internal sealed class EnvironmentCheck : IReadinessCheck
         if (missing.Count == 0)
         {
             var names = required.Select(r => r.Name!).Distinct(StringComparer.Ordinal).Count();
-            return row with
-            {
-                Result = CheckResult.Pass,
-                Summary = names == 0
+            return row.Pass(
+                names == 0
                     ? $"no variable is read without a default in {scan.FilesScanned} source files"
                     : $"all {names} variables read without a default are declared",
-                Evidence = Cap(evidence),
-            };
+                Cap(evidence));
         }
 
-        return row with
-        {
-            Result = CheckResult.Fail,
-            Summary = $"{missing.Count} {Plural(missing.Count, "variable")} read without a default {(missing.Count == 1 ? "is" : "are")} declared nowhere: {string.Join(", ", missing.Select(g => g.Key).Take(8))}{(missing.Count > 8 ? ", …" : string.Empty)}",
-            Evidence = Cap(evidence),
-        };
+        return row.Fail(
+            $"{missing.Count} {Plural(missing.Count, "variable")} read without a default {(missing.Count == 1 ? "is" : "are")} declared nowhere: {string.Join(", ", missing.Select(g => g.Key).Take(8))}{(missing.Count > 8 ? ", …" : string.Empty)}",
+            Cap(evidence));
     }
 
     private static RubricRow OptionalRow(ReadScan scan, DeclarationSet declarations)
     {
-        var row = new RubricRow
+        var row = new RubricRowTemplate
         {
             CheckId = CheckId,
-            Id = $"{CheckId}.optional",
+            Row = "optional",
             FailureMode = "A feature silently off in production: the code handles a missing variable that the server does not set",
             Test = $"reads that may return null/undefined/None and are checked by the code (os.getenv(\"X\"), os.environ.get(\"X\"), GetValue<T>(\"K\"), `if (!process.env.X)`), compared with {DeclarationsText}",
             Severity = Severity.DegradesIt,
-            Result = CheckResult.Skipped,
-            Summary = string.Empty,
             Step = CountdownStep.SetSecret,
             Fix = "declare each variable the deployment sets (airlock.yaml environment.declared or .env.example) or give the read an explicit default",
         };
         if (scan.FilesScanned == 0)
         {
-            return row with { Summary = "no C#, Python or JavaScript/TypeScript source files outside tests, dependencies and build output" };
+            return row.Skipped(NoSources);
         }
 
         var optional = scan.Reads.Where(r => r.Name is not null && r.Need == VariableNeed.Optional).ToList();
         var missing = Undeclared(optional, scan, declarations);
         if (missing.Count == 0)
         {
-            return row with { Result = CheckResult.Pass, Summary = $"{optional.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count()} optional variables, all declared" };
+            return row.Pass($"{optional.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count()} optional variables, all declared");
         }
 
-        return row with
-        {
-            Result = CheckResult.Warn,
-            Summary = $"{missing.Count} optional {Plural(missing.Count, "variable")} declared nowhere; the app starts without {(missing.Count == 1 ? "it" : "them")}: {string.Join(", ", missing.Select(g => g.Key).Take(8))}{(missing.Count > 8 ? ", …" : string.Empty)}",
-            Evidence = Cap([.. missing.SelectMany(g => SiteEvidence(g, "may be unset (the code checks for it), and declared nowhere", "env-optional-undeclared"))]),
-        };
+        return row.Warn(
+            $"{missing.Count} optional {Plural(missing.Count, "variable")} declared nowhere; the app starts without {(missing.Count == 1 ? "it" : "them")}: {string.Join(", ", missing.Select(g => g.Key).Take(8))}{(missing.Count > 8 ? ", …" : string.Empty)}",
+            Cap([.. missing.SelectMany(g => SiteEvidence(g, "may be unset (the code checks for it), and declared nowhere", "env-optional-undeclared"))]));
     }
 
     private static RubricRow SourcesRow(DeclarationSet declarations)
     {
-        var row = new RubricRow
+        var row = new RubricRowTemplate
         {
             CheckId = CheckId,
-            Id = $"{CheckId}.declarations",
+            Row = "declarations",
             FailureMode = "Crash on startup: a configuration file the app loads is not valid",
             Test = $"parse {DeclarationsText} (JSON with comments and trailing commas, as the .NET JSON configuration provider reads it)",
             Severity = Severity.BlocksLaunch,
-            Result = CheckResult.Pass,
-            Summary = string.Empty,
             Step = CountdownStep.SetSecret,
             Fix = "fix the JSON at the line shown (`python3 -m json.tool <file>` points at it)",
         };
         var evidence = declarations.BrokenFiles.Concat(declarations.Sources).Concat(declarations.IgnoredLines).ToList();
         if (declarations.BrokenFiles.Count > 0)
         {
-            return row with
-            {
-                Result = CheckResult.Fail,
-                Summary = $"{declarations.BrokenFiles.Count} appsettings {Plural(declarations.BrokenFiles.Count, "file")} not valid JSON: {declarations.BrokenFiles[0].File}",
-                Evidence = Cap(evidence),
-            };
+            return row.Fail(
+                $"{declarations.BrokenFiles.Count} appsettings {Plural(declarations.BrokenFiles.Count, "file")} not valid JSON: {declarations.BrokenFiles[0].File}",
+                Cap(evidence));
         }
 
-        return row with
-        {
-            Summary = declarations.Sources.Count == 0
+        return row.Pass(
+            declarations.Sources.Count == 0
                 ? "no declarations found (no environment.declared, .env.example, Dockerfile ENV or appsettings.json)"
                 : $"{declarations.Declared.Count} names and keys declared in {declarations.Sources.Count} {Plural(declarations.Sources.Count, "source")}",
-            Evidence = Cap(evidence),
-        };
+            Cap(evidence));
     }
 
-    private static RubricRow Required() => new()
+    private static RubricRowTemplate Required() => new()
     {
         CheckId = CheckId,
-        Id = $"{CheckId}.required",
+        Row = "required",
         FailureMode = "Crash on startup: an environment variable the code needs is not set on the server",
         Test = $"reads without a default (C# Environment.GetEnvironmentVariable(\"X\"), configuration[\"A:B\"] as A__B, GetConnectionString(\"X\"); Python os.environ[\"X\"]; Node process.env.X) compared with {DeclarationsText}",
         Severity = Severity.BlocksLaunch,
-        Result = CheckResult.Skipped,
-        Summary = string.Empty,
         Step = CountdownStep.SetSecret,
         Fix = "set the variable on the server and declare it (airlock.yaml environment.declared, .env.example or Dockerfile ENV), or give the read a default (`?? \"...\"`, `|| \"...\"`, `os.getenv(\"X\", \"...\")`)",
     };

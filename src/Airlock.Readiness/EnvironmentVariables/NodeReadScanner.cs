@@ -21,8 +21,7 @@ internal static partial class NodeReadScanner
                 continue;
             }
 
-            var rest = text.AsSpan(m.Index + m.Length).TrimStart();
-            if (rest.Length > 1 && rest[0] == '=' && rest[1] != '=' && rest[1] != '>' || Preceded(text, m.Index, "delete"))
+            if (source.IsWrite(m.Index, m.Length, "delete"))
             {
                 continue;
             }
@@ -50,11 +49,8 @@ internal static partial class NodeReadScanner
         }
     }
 
-    private static bool Preceded(string text, int index, string keyword) =>
-        text.AsSpan(0, index).TrimEnd().EndsWith(keyword, StringComparison.Ordinal);
-
     private static EnvironmentRead Read(SourceText source, int index, string expression, string? name, VariableNeed need) =>
-        new(name, null, need, source.Path, source.LineOf(index), Regex.Replace(expression, @"\s+", " ").Trim(), SourceLanguage.JavaScript);
+        new(name, null, need, source.Path, source.LineOf(index), SourceText.Compact(expression), SourceLanguage.JavaScript);
 
     [GeneratedRegex(@"\bprocess\s*\.\s*env\s*(?:\??\.\s*(?<name>[A-Za-z_$][\w$]*)|\[\s*(?:(?<q>[""'`])(?<quoted>[^""'`\\$\r\n]+)\k<q>\s*\]|(?![""'`])))")]
     private static partial Regex Member();

@@ -21,8 +21,7 @@ internal static partial class PythonReadScanner
                 continue;
             }
 
-            var rest = text.AsSpan(m.Index + m.Length).TrimStart();
-            if (rest.Length > 1 && rest[0] == '=' && rest[1] != '=' || Preceded(text, m.Index, "del"))
+            if (source.IsWrite(m.Index, m.Length, "del"))
             {
                 continue;
             }
@@ -47,11 +46,8 @@ internal static partial class PythonReadScanner
         }
     }
 
-    private static bool Preceded(string text, int index, string keyword) =>
-        text.AsSpan(0, index).TrimEnd().EndsWith(keyword, StringComparison.Ordinal);
-
     private static EnvironmentRead Read(SourceText source, Match m, string? name, VariableNeed need) =>
-        new(name, null, need, source.Path, source.LineOf(m.Index), Regex.Replace(m.Value, @"\s+", " ").Trim(), SourceLanguage.Python);
+        new(name, null, need, source.Path, source.LineOf(m.Index), SourceText.Compact(m.Value), SourceLanguage.Python);
 
     [GeneratedRegex(@"(?<![\w.])(?:os\s*\.\s*)?environ\s*\[\s*(?:(?<q>[""'])(?<name>[^""'\\{}\r\n]+)\k<q>\s*\]|(?![""']))")]
     private static partial Regex Subscript();

@@ -4,7 +4,7 @@ namespace Airlock.Readiness.EnvironmentVariables;
 /// A source file with its comments blanked out (same length, newlines kept) so reads in comments are not
 /// counted and offsets still map to the right line. String literals are kept: names are read from them.
 /// </summary>
-internal sealed class SourceText
+internal sealed partial class SourceText
 {
     private readonly int[] _lineStarts;
     private readonly bool[] _inString;
@@ -67,4 +67,21 @@ internal sealed class SourceText
 
         return Text[start..index];
     }
+
+    /// <summary>
+    /// True when the expression at <paramref name="index"/> (<paramref name="length"/> characters) is written, not read:
+    /// assigned (<c>= v</c>, not <c>==</c> or <c>=&gt;</c>) or removed by <paramref name="deleteKeyword"/> (<c>del</c>, <c>delete</c>).
+    /// </summary>
+    public bool IsWrite(int index, int length, string? deleteKeyword = null)
+    {
+        var rest = Text.AsSpan(index + length).TrimStart();
+        return rest.Length > 1 && rest[0] == '=' && rest[1] is not ('=' or '>')
+            || (deleteKeyword is not null && Text.AsSpan(0, index).TrimEnd().EndsWith(deleteKeyword, StringComparison.Ordinal));
+    }
+
+    /// <summary>An expression as evidence shows it: white space runs folded to one space.</summary>
+    public static string Compact(string expression) => WhiteSpace().Replace(expression, " ").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex WhiteSpace();
 }

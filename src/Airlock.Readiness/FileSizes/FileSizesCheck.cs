@@ -36,13 +36,13 @@ internal sealed class FileSizesCheck : IReadinessCheck
         var historyRow = Row("history", $"Every blob ever committed on any ref (`{HistoryFiles.LogCommand}`, sizes from `{HistoryFiles.SizeCommand}`)", thresholds);
         if (!tree.IsGit)
         {
-            return [treeRow, historyRow with { Result = CheckResult.Skipped, Summary = "Not a git repository: there is no history to scan." }];
+            return [treeRow, historyRow.Skipped("Not a git repository: there is no history to scan.")];
         }
 
         var history = await context.HistoryFilesAsync(CheckId, cancellationToken);
         if (history.CommitCount == 0)
         {
-            return [treeRow, historyRow with { Result = CheckResult.Skipped, Summary = "The repository has no commits yet." }];
+            return [treeRow, historyRow.Skipped("The repository has no commits yet.")];
         }
 
         var historyFindings = history.Blobs
@@ -58,23 +58,21 @@ internal sealed class FileSizesCheck : IReadinessCheck
         : size >= thresholds.FileNoteBytes ? SizeLevel.Note
         : SizeLevel.None;
 
-    private static RubricRow Row(string row, string test, ThresholdsConfig thresholds) => new()
+    private static RubricRowTemplate Row(string row, string test, ThresholdsConfig thresholds) => new()
     {
         CheckId = CheckId,
-        Id = $"{CheckId}.{row}",
+        Row = row,
         FailureMode = "A file over the host's push limit: the push is rejected, so the deploy never receives the commit",
         Test = $"{test}: >= {ByteSize.Format(thresholds.FileFailBytes)} fails (push limit), >= {ByteSize.Format(thresholds.FileWarnBytes)} "
             + $"warns (push warning), >= {ByteSize.Format(thresholds.FileNoteBytes)} is noted (web upload limit)",
         Severity = Severity.BlocksLaunch,
-        Result = CheckResult.Pass,
-        Summary = string.Empty,
         Step = CountdownStep.Deploy,
         Fix = "Keep large files out of git: download them at build time from an artifact store, or track them with Git LFS "
             + "(and set target.lfs). A file already committed must be purged from history (`git filter-repo --strip-blobs-bigger-than 100M`) "
             + "before the push is accepted. Thresholds are set under `thresholds` in airlock.yaml.",
     };
 
-    private static RubricRow Conclude(RubricRow row, List<SizeFinding> findings, ThresholdsConfig thresholds, string where, IEnumerable<Evidence> notes)
+    private static RubricRow Conclude(RubricRowTemplate row, List<SizeFinding> findings, ThresholdsConfig thresholds, string where, IEnumerable<Evidence> notes)
     {
         var ordered = findings.OrderByDescending(f => f.Size).ThenBy(f => f.Path, StringComparer.Ordinal).ToList();
         var evidence = ordered.Select(f => new Evidence(Describe(f, thresholds))
@@ -86,10 +84,10 @@ internal sealed class FileSizesCheck : IReadinessCheck
         var fails = ordered.Count(f => f.Level == SizeLevel.Fail);
         var warns = ordered.Count(f => f.Level == SizeLevel.Warn);
         var largest = ordered.Count == 0 ? string.Empty : $" Largest: {ordered[0].Path} ({ByteSize.Format(ordered[0].Size)}).";
-        return fails > 0 ? row with { Result = CheckResult.Fail, Summary = $"{fails} file(s) over the push limit {where}.{largest}", Evidence = [.. evidence] }
-            : warns > 0 ? row with { Result = CheckResult.Warn, Summary = $"{warns} file(s) over the push warning size {where}.{largest}", Evidence = [.. evidence] }
-            : ordered.Count > 0 ? row with { Summary = $"{ordered.Count} file(s) over the web upload limit {where} (a push still works).{largest}", Evidence = [.. evidence] }
-            : row with { Summary = $"No file of {ByteSize.Format(thresholds.FileNoteBytes)} or more {where}.", Evidence = [.. evidence] };
+        return fails > 0 ? row.Fail($"{fails} file(s) over the push limit {where}.{largest}", [.. evidence])
+            : warns > 0 ? row.Warn($"{warns} file(s) over the push warning size {where}.{largest}", [.. evidence])
+            : ordered.Count > 0 ? row.Pass($"{ordered.Count} file(s) over the web upload limit {where} (a push still works).{largest}", [.. evidence])
+            : row.Pass($"No file of {ByteSize.Format(thresholds.FileNoteBytes)} or more {where}.", [.. evidence]);
     }
 
     private static string Describe(SizeFinding finding, ThresholdsConfig thresholds)

@@ -19,54 +19,30 @@ internal static class BlobBatch
             return blobs;
         }
 
-        using var process = git.Start(["cat-file", "--batch"], redirectInput: true);
-        using var kill = cancellationToken.Register(() =>
-        {
-            try
+        await CatFileBatch.RunAsync(
+            git,
+            "--batch",
+            "git cat-file --batch",
+            blobIds,
+            async stdout =>
             {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already exited.
-            }
-        });
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        // Written on another task: git stops reading stdin while its stdout pipe is full.
-        var writer = Task.Run(
-            async () =>
-            {
-                foreach (var id in blobIds)
+                var output = new BufferedStream(stdout.BaseStream);
+                while (await ReadHeaderAsync(output, cancellationToken) is { } header)
                 {
-                    await process.StandardInput.WriteLineAsync(id.AsMemory(), cancellationToken);
-                }
+                    // "<id> <type> <size>" or "<id> missing".
+                    var parts = header.Split(' ');
+                    if (parts.Length != 3 || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+                    {
+                        continue;
+                    }
 
-                process.StandardInput.Close();
+                    var content = new byte[size];
+                    await output.ReadExactlyAsync(content, cancellationToken);
+                    output.ReadByte();
+                    blobs[parts[0]] = content;
+                }
             },
             cancellationToken);
-        var output = new BufferedStream(process.StandardOutput.BaseStream);
-        while (await ReadHeaderAsync(output, cancellationToken) is { } header)
-        {
-            // "<id> <type> <size>" or "<id> missing".
-            var parts = header.Split(' ');
-            if (parts.Length != 3 || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
-            {
-                continue;
-            }
-
-            var content = new byte[size];
-            await output.ReadExactlyAsync(content, cancellationToken);
-            output.ReadByte();
-            blobs[parts[0]] = content;
-        }
-
-        await writer;
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new GitException($"git cat-file --batch failed ({process.ExitCode}): {(await stderr).Trim()}");
-        }
-
         return blobs;
     }
 

@@ -147,7 +147,8 @@ public sealed class GitRepository
         return [.. files];
     }
 
-    private static void Kill(Process process)
+    /// <summary>Kills a git process and its children; a process that already exited is left alone.</summary>
+    internal static void Kill(Process process)
     {
         try
         {

@@ -136,49 +136,23 @@ internal sealed class HistoryFiles
         CancellationToken cancellationToken)
     {
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var process = git.Start(["cat-file", "--batch-check=%(objectname) %(objectsize)"], redirectInput: true);
-        using var kill = cancellationToken.Register(() => Stop(process));
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        // Writing and reading run together: git blocks on a full stdout pipe while we would block on a full stdin.
-        var writer = Task.Run(
-            async () =>
+        await CatFileBatch.RunAsync(
+            git,
+            "--batch-check=%(objectname) %(objectsize)",
+            SizeCommand,
+            blobIds,
+            async stdout =>
             {
-                foreach (var id in blobIds)
+                while (await stdout.ReadLineAsync(cancellationToken) is { } line)
                 {
-                    await process.StandardInput.WriteLineAsync(id.AsMemory(), cancellationToken);
+                    var parts = line.Split(' ');
+                    if (parts.Length == 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+                    {
+                        sizes[parts[0]] = size;
+                    }
                 }
-
-                process.StandardInput.Close();
             },
             cancellationToken);
-        while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
-        {
-            var parts = line.Split(' ');
-            if (parts.Length == 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
-            {
-                sizes[parts[0]] = size;
-            }
-        }
-
-        await writer;
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new GitException($"{SizeCommand} failed ({process.ExitCode}): {(await stderr).Trim()}");
-        }
-
         return sizes;
-    }
-
-    private static void Stop(System.Diagnostics.Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
     }
 }

@@ -61,30 +61,22 @@ internal sealed class LfsCheck : IReadinessCheck
                 RuleId = "lfs-pointer",
             })
             .ToImmutableArray();
-        var row = new RubricRow
+        var row = new RubricRowTemplate
         {
             CheckId = CheckId,
-            Id = $"{CheckId}.pointers",
+            Row = "pointers",
             FailureMode = "Git LFS pointer files are deployed where the real binary is expected: the app loads a 130-byte text instead of a model",
             Test = "Every working-tree file and every HEAD blob (`git ls-tree -r -l HEAD`) of 100-1023 bytes parsed as a git-lfs "
                 + "spec v1 pointer (`version https://git-lfs.github.com/spec/v1`, `oid sha256:<64 hex>`, `size <n>`), judged against target.lfs",
             Severity = Severity.BlocksLaunch,
-            Result = CheckResult.Pass,
-            Summary = "No Git LFS pointer file in the working tree or HEAD.",
             Step = CountdownStep.Deploy,
             Fix = "Either make the target fetch LFS objects (run `git lfs install && git lfs pull` in the build, or enable LFS in the "
                 + "platform) and set `target.lfs: true` in airlock.yaml, or stop tracking the files with LFS (`git lfs migrate export "
                 + "--include=<pattern>`) or download them at build time from an artifact store.",
-            Evidence = evidence,
         };
-        if (found.Count == 0)
-        {
-            return row;
-        }
-
-        return resolves
-            ? row with { Summary = $"{found.Count} LFS pointer(s); target.lfs is true, so the target resolves them to the real files." }
-            : row with { Result = CheckResult.Fail, Summary = $"{found.Count} LFS pointer(s) and the target does not resolve LFS (target.lfs: false): {string.Join(", ", found.Keys.Take(5))}." };
+        return found.Count == 0 ? row.Pass("No Git LFS pointer file in the working tree or HEAD.", evidence)
+            : resolves ? row.Pass($"{found.Count} LFS pointer(s); target.lfs is true, so the target resolves them to the real files.", evidence)
+            : row.Fail($"{found.Count} LFS pointer(s) and the target does not resolve LFS (target.lfs: false): {string.Join(", ", found.Keys.Take(5))}.", evidence);
     }
 
     private static RubricRow AttributesRow(WorkingTree tree, bool resolves)
@@ -103,23 +95,20 @@ internal sealed class LfsCheck : IReadinessCheck
             }
         }
 
-        var row = new RubricRow
+        var row = new RubricRowTemplate
         {
             CheckId = CheckId,
-            Id = $"{CheckId}.attributes",
+            Row = "attributes",
             FailureMode = "Paths are routed to Git LFS while the deploy target does not fetch LFS: the next matching file ships as a pointer",
             Test = "Every .gitattributes line whose attributes include `filter=lfs`, judged against target.lfs in airlock.yaml",
             Severity = Severity.BlocksLaunch,
-            Result = CheckResult.Pass,
-            Summary = "No filter=lfs pattern in any .gitattributes.",
             Step = CountdownStep.Deploy,
             Fix = "Set `target.lfs: true` once the target fetches LFS objects (`git lfs pull` in the build), or remove the patterns "
                 + "(`git lfs untrack <pattern>`) and keep large binaries out of the repository.",
-            Evidence = [.. patterns],
         };
-        return patterns.Count == 0 ? row
-            : resolves ? row with { Summary = $"{patterns.Count} LFS pattern(s); target.lfs is true, so the target fetches them." }
-            : row with { Result = CheckResult.Warn, Summary = $"{patterns.Count} LFS pattern(s) but target.lfs is false: matching files deploy as pointers." };
+        return patterns.Count == 0 ? row.Pass("No filter=lfs pattern in any .gitattributes.")
+            : resolves ? row.Pass($"{patterns.Count} LFS pattern(s); target.lfs is true, so the target fetches them.", [.. patterns])
+            : row.Warn($"{patterns.Count} LFS pattern(s) but target.lfs is false: matching files deploy as pointers.", [.. patterns]);
     }
 
     /// <summary>HEAD blobs small enough to be pointers, by path.</summary>

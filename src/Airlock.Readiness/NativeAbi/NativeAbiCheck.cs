@@ -24,28 +24,26 @@ internal sealed class NativeAbiCheck : IReadinessCheck
     {
         ArgumentNullException.ThrowIfNull(context);
         var targetText = context.Config.Target.Glibc;
-        var row = new RubricRow
+        var row = new RubricRowTemplate
         {
             CheckId = CheckId,
-            Id = $"{CheckId}.glibc",
+            Row = "glibc",
             FailureMode = "Binary built against a newer glibc than the target runtime",
             Test = $"every ELF file (by magic bytes) in the working tree{(context.ArtifactDirectory is null ? string.Empty : " and --artifact " + context.ArtifactDirectory)}: newest GLIBC_x.y in .gnu.version_r (as `objdump -T` shows) compared with target.glibc {targetText}",
             Severity = Severity.BlocksLaunch,
-            Result = CheckResult.Skipped,
-            Summary = string.Empty,
             Step = CountdownStep.Deploy,
             Fix = $"build the binary on (or for) the target's distribution, e.g. in a container of the runtime image with glibc {targetText} or older; or raise target.glibc in airlock.yaml if the target really has a newer glibc",
         };
 
         if (!SymbolVersion.TryParseNumber(targetText, out var target))
         {
-            return [row with { Summary = $"target.glibc '{targetText}' is not a version such as {TargetConfig.DefaultGlibc}" }];
+            return [row.Skipped($"target.glibc '{targetText}' is not a version such as {TargetConfig.DefaultGlibc}")];
         }
 
         var artifact = context.ArtifactDirectory is null ? null : Path.GetFullPath(context.ArtifactDirectory);
         if (artifact is not null && !Directory.Exists(artifact))
         {
-            return [row with { Result = CheckResult.Warn, Summary = $"--artifact {context.ArtifactDirectory} is not a folder; nothing from the publish output was checked" }];
+            return [row.Warn($"--artifact {context.ArtifactDirectory} is not a folder; nothing from the publish output was checked")];
         }
 
         var binaries = await NativeBinaryFinder.FindAsync(context, artifact, cancellationToken);
@@ -70,33 +68,17 @@ internal sealed class NativeAbiCheck : IReadinessCheck
         if (tooNew.Count > 0)
         {
             var worst = tooNew[0];
-            return
-            [
-                row with
-                {
-                    Result = CheckResult.Fail,
-                    Summary = $"{tooNew.Count} of {binaries.Count} ELF files need a glibc newer than the target's {target}: {worst.DisplayPath} needs {worst.Newest(Glibc)}",
-                    Evidence = shown,
-                },
-            ];
+            return [row.Fail($"{tooNew.Count} of {binaries.Count} ELF files need a glibc newer than the target's {target}: {worst.DisplayPath} needs {worst.Newest(Glibc)}", shown)];
         }
 
         if (binaries.Count == 0)
         {
-            return [row with { Result = CheckResult.Pass, Summary = $"no ELF files in {where}" }];
+            return [row.Pass($"no ELF files in {where}")];
         }
 
-        return
-        [
-            row with
-            {
-                Result = unreadable.Count > 0 ? CheckResult.Warn : CheckResult.Pass,
-                Summary = unreadable.Count > 0
-                    ? $"{unreadable.Count} of {binaries.Count} ELF files could not be read; the rest need glibc {target} or older"
-                    : $"{binaries.Count} ELF files in {where} need glibc {target} or older",
-                Evidence = shown,
-            },
-        ];
+        return unreadable.Count > 0
+            ? [row.Warn($"{unreadable.Count} of {binaries.Count} ELF files could not be read; the rest need glibc {target} or older", shown)]
+            : [row.Pass($"{binaries.Count} ELF files in {where} need glibc {target} or older", shown)];
     }
 
     private static Evidence TooNewEvidence(NativeBinary binary, Version target)

@@ -13,7 +13,7 @@ internal static class DockerRuntimeRule
         var row = RuntimeRow.Create(
             "docker",
             "The container's base image is on latest or untagged, so its runtime version changes under the app",
-            "The image under the final stage of each Dockerfile (Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile) builds on an image with a "
+            "The image under the final stage of each Dockerfile (Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.Dockerfile, any case) builds on an image with a "
             + "tag other than latest, or a digest; a base chosen by a build argument without a default warns",
             "Name the runtime version in the tag of the final stage (`FROM mcr.microsoft.com/dotnet/aspnet:10.0`, `FROM node:20.11-slim`).");
         var warnings = new List<Evidence>();
@@ -36,15 +36,15 @@ internal static class DockerRuntimeRule
 
         if (pins.Count == 0 && warnings.Count == 0)
         {
-            return row with { Result = CheckResult.Skipped, Summary = "No Dockerfile whose final stage builds on a registry image." };
+            return row.Skipped("No Dockerfile whose final stage builds on a registry image.");
         }
 
         var failures = pins.Where(p => p.Pin.IsUnpinned).Select(p => Evidence(p.File, p.Pin)).ToList();
         warnings.AddRange(pins.Where(p => p.Pin.Kind == BaseImagePinKind.Unresolved).Select(p => Evidence(p.File, p.Pin)));
         var evidence = failures.Concat(warnings).ToList();
-        return failures.Count > 0 ? row with { Result = CheckResult.Fail, Summary = $"{failures.Count} runtime image(s) on latest or untagged.", Evidence = [.. evidence] }
-            : warnings.Count > 0 ? row with { Result = CheckResult.Warn, Summary = $"{warnings.Count} runtime image(s) chosen at build time.", Evidence = [.. evidence] }
-            : row with { Result = CheckResult.Pass, Summary = $"{pins.Count} runtime image(s) pinned by tag or digest.", Evidence = [.. pins.Select(p => Evidence(p.File, p.Pin))] };
+        return failures.Count > 0 ? row.Fail($"{failures.Count} runtime image(s) on latest or untagged.", [.. evidence])
+            : warnings.Count > 0 ? row.Warn($"{warnings.Count} runtime image(s) chosen at build time.", [.. evidence])
+            : row.Pass($"{pins.Count} runtime image(s) pinned by tag or digest.", [.. pins.Select(p => Evidence(p.File, p.Pin))]);
     }
 
     private static Evidence Evidence(string file, BaseImagePin pin) =>

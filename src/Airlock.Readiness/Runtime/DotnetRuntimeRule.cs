@@ -28,7 +28,7 @@ internal static class DotnetRuntimeRule
         var projects = tree.Files.Where(f => ProjectExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase))).ToList();
         if (projects.Count == 0)
         {
-            return row with { Result = CheckResult.Skipped, Summary = "No .NET project in the repository." };
+            return row.Skipped("No .NET project in the repository.");
         }
 
         var failures = new List<Evidence>();
@@ -49,10 +49,10 @@ internal static class DotnetRuntimeRule
 
         var evidence = failures.Concat(warnings).Concat(notes).ToList();
         return failures.Count > 0
-            ? row with { Result = CheckResult.Fail, Summary = $"{failures.Count} project(s) without a target framework.", Evidence = [.. evidence] }
+            ? row.Fail($"{failures.Count} project(s) without a target framework.", [.. evidence])
             : warnings.Count > 0
-                ? row with { Result = CheckResult.Warn, Summary = warnings[0].Message, Evidence = [.. evidence] }
-                : row with { Result = CheckResult.Pass, Summary = $"SDK pinned by global.json; {projects.Count} project(s) set their target framework.", Evidence = [.. evidence] };
+                ? row.Warn(warnings[0].Message, [.. evidence])
+                : row.Pass($"SDK pinned by global.json; {projects.Count} project(s) set their target framework.", [.. evidence]);
     }
 
     private static void JudgeGlobalJson(WorkingTree tree, List<Evidence> warnings, List<Evidence> notes)

@@ -22,7 +22,7 @@ internal static class NodeRuntimeRule
         var manifests = tree.Named("package.json").Where(p => !p.Split('/').Contains("node_modules")).ToList();
         if (manifests.Count == 0)
         {
-            return row with { Result = CheckResult.Skipped, Summary = "No package.json in the repository." };
+            return row.Skipped("No package.json in the repository.");
         }
 
         var pinned = new List<Evidence>();
@@ -56,9 +56,9 @@ internal static class NodeRuntimeRule
         }
 
         return pinned.Count > 0
-            ? row with { Result = CheckResult.Pass, Summary = $"Node pinned: {pinned[0].Message} in {pinned[0].File}.", Evidence = [.. pinned, .. loose] }
+            ? row.Pass($"Node pinned: {pinned[0].Message} in {pinned[0].File}.", [.. pinned, .. loose])
             : loose.Count > 0
-                ? row with { Result = CheckResult.Warn, Summary = $"Node only loosely pinned ({loose[0].Message}): a new major version satisfies it.", Evidence = [.. loose] }
-                : row with { Result = CheckResult.Fail, Summary = "package.json without a pinned Node version (.nvmrc, .node-version, volta or engines.node)." };
+                ? row.Warn($"Node only loosely pinned ({loose[0].Message}): a new major version satisfies it.", [.. loose])
+                : row.Fail("package.json without a pinned Node version (.nvmrc, .node-version, volta or engines.node).");
     }
 }

@@ -1,6 +1,6 @@
-using Airlock.Readiness.Dependencies;
 using Airlock.Readiness.Git;
 using Airlock.Readiness.Rubric;
+using Airlock.Readiness.Toml;
 
 namespace Airlock.Readiness.Runtime;
 
@@ -21,11 +21,12 @@ internal static class PythonRuntimeRule
             || tree.Files.Any(f => WorkingTree.NameOf(f).StartsWith("requirements", StringComparison.Ordinal) && f.EndsWith(".txt", StringComparison.Ordinal));
         if (!present)
         {
-            return row with { Result = CheckResult.Skipped, Summary = "No Python code or manifest in the repository." };
+            return row.Skipped("No Python code or manifest in the repository.");
         }
 
         var exact = new List<Evidence>();
         var loose = new List<Evidence>();
+        var unparsed = new List<Evidence>();
         foreach (var path in tree.Named(".python-version", "runtime.txt"))
         {
             var version = tree.ReadText(path)?.Trim().Split('\n')[0].Trim();
@@ -37,7 +38,11 @@ internal static class PythonRuntimeRule
 
         foreach (var path in tree.Named("pyproject.toml", "Pipfile"))
         {
-            var toml = TomlTables.Parse(tree.ReadText(path) ?? string.Empty);
+            if (TomlManifest.Read(tree, path, unparsed) is not { } toml)
+            {
+                continue;
+            }
+
             (string Table, string Key)[] keys =
             [
                 ("project", "requires-python"), ("tool.poetry.dependencies", "python"),
@@ -45,21 +50,23 @@ internal static class PythonRuntimeRule
             ];
             foreach (var (table, key) in keys)
             {
-                if (toml.String(table, key) is not { } spec)
+                if (toml.Table(table)?.String(key) is not { Value: string spec } value)
                 {
                     continue;
                 }
 
-                var evidence = new Evidence($"{key} = `{spec}`") { File = path, Line = toml.LineOf(table, key) };
+                var evidence = new Evidence($"{key} = `{spec}`") { File = path, Line = value.Line };
                 (IsBounded(key, spec) ? exact : loose).Add(evidence);
             }
         }
 
         return exact.Count > 0
-            ? row with { Result = CheckResult.Pass, Summary = $"Python pinned: {exact[0].Message} in {exact[0].File}.", Evidence = [.. exact, .. loose] }
+            ? row.Pass($"Python pinned: {exact[0].Message} in {exact[0].File}.", [.. exact, .. loose, .. unparsed])
             : loose.Count > 0
-                ? row with { Result = CheckResult.Warn, Summary = $"Only a lower bound ({loose[0].Message}): the platform may pick the newest Python.", Evidence = [.. loose] }
-                : row with { Result = CheckResult.Fail, Summary = "Python code without a pinned Python version." };
+                ? row.Warn($"Only a lower bound ({loose[0].Message}): the platform may pick the newest Python.", [.. loose, .. unparsed])
+                : unparsed.Count > 0
+                    ? row.Warn($"{unparsed[0].File} is not valid TOML, so its Python version could not be read.", [.. unparsed])
+                    : row.Fail("Python code without a pinned Python version.");
     }
 
     /// <summary>Pipfile versions are exact; a PEP 440 specifier is bounded with ==, ~=, a &lt; or a Poetry caret/tilde.</summary>

@@ -9,15 +9,13 @@ namespace Airlock.Readiness.Runtime;
 /// </summary>
 internal static class RuntimeRow
 {
-    public static RubricRow Create(string row, string failureMode, string test, string fix) => new()
+    public static RubricRowTemplate Create(string row, string failureMode, string test, string fix) => new()
     {
         CheckId = RuntimeCheck.CheckId,
-        Id = $"{RuntimeCheck.CheckId}.{row}",
+        Row = row,
         FailureMode = failureMode,
         Test = test,
         Severity = Severity.DegradesIt,
-        Result = CheckResult.Pass,
-        Summary = string.Empty,
         Step = CountdownStep.Build,
         Fix = fix,
     };

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using Airlock.Core.Readiness;
 using Airlock.Readiness.Git;
 using Airlock.Readiness.Rubric;
@@ -66,20 +67,18 @@ internal sealed class SensitiveFilesCheck : IReadinessCheck
             _ when tracked > 0 => (CheckResult.Fail, $"{findings.Count} sensitive file(s) in the working tree, {tracked} tracked: {List(findings)}."),
             _ => (CheckResult.Warn, $"{findings.Count} sensitive file(s) in the working tree, none tracked but none ignored: {List(findings)}."),
         };
-        return new RubricRow
+        var row = new RubricRowTemplate
         {
             CheckId = CheckId,
-            Id = $"{CheckId}.tree",
+            Row = "tree",
             FailureMode = "A credentials file (.env, private key, credential store) is committed or about to be, so it ships with the code",
             Test = $"Every file of `git ls-files --cached --others --exclude-standard` matched by name: {Rules}",
             Severity = WorstSeverity(findings),
-            Result = result,
-            Summary = summary,
             Step = CountdownStep.SetSecret,
             Fix = "Untrack it (`git rm --cached <file>`), add it to .gitignore (and .dockerignore), and set its values as "
                 + "secrets on the platform; commit a .env.example with placeholder values instead.",
-            Evidence = evidence,
         };
+        return row.With(result, summary, evidence);
     }
 
     private static async Task<RubricRow> HistoryRowAsync(
@@ -88,28 +87,26 @@ internal sealed class SensitiveFilesCheck : IReadinessCheck
         AllowedPaths allowed,
         CancellationToken cancellationToken)
     {
-        var row = new RubricRow
+        var row = new RubricRowTemplate
         {
             CheckId = CheckId,
-            Id = $"{CheckId}.history",
+            Row = "history",
             FailureMode = "A credentials file was committed once: deleting it later leaves it in every clone",
             Test = $"Every path added on any ref (`{HistoryFiles.LogCommand}`) matched by name: {Rules}",
             Severity = Severity.BlocksLaunch,
-            Result = CheckResult.Pass,
-            Summary = string.Empty,
             Step = CountdownStep.SetSecret,
             Fix = "Rotate every credential the file held (removing it does not unleak it), then purge it from history "
                 + "(`git filter-repo --invert-paths --path <file>`), force-push, and add it to .gitignore.",
         };
         if (!tree.IsGit)
         {
-            return row with { Result = CheckResult.Skipped, Summary = "Not a git repository: there is no history to scan." };
+            return row.Skipped("Not a git repository: there is no history to scan.");
         }
 
         var history = await context.HistoryFilesAsync(CheckId, cancellationToken);
         if (history.CommitCount == 0)
         {
-            return row with { Result = CheckResult.Skipped, Summary = "The repository has no commits yet." };
+            return row.Skipped("The repository has no commits yet.");
         }
 
         var evidence = new List<Evidence>();
@@ -141,18 +138,8 @@ internal sealed class SensitiveFilesCheck : IReadinessCheck
 
         evidence.AddRange(InvalidPatternEvidence(allowed));
         return kinds.Count == 0
-            ? row with
-            {
-                Summary = $"No sensitive file in {history.CommitCount} commit(s) of history.",
-                Evidence = [.. evidence],
-            }
-            : row with
-            {
-                Severity = WorstSeverity(kinds),
-                Result = CheckResult.Fail,
-                Summary = $"{kinds.Count} sensitive file(s) in history: {List(kinds)}.",
-                Evidence = [.. evidence],
-            };
+            ? row.Pass($"No sensitive file in {history.CommitCount} commit(s) of history.", [.. evidence])
+            : (row with { Severity = WorstSeverity(kinds) }).Fail($"{kinds.Count} sensitive file(s) in history: {List(kinds)}.", [.. evidence]);
     }
 
     private static async Task<List<HistoryBlob>> VersionsHoldingKeyAsync(
@@ -160,22 +147,9 @@ internal sealed class SensitiveFilesCheck : IReadinessCheck
         IEnumerable<HistoryBlob> versions,
         CancellationToken cancellationToken)
     {
-        var matching = new List<HistoryBlob>();
-        foreach (var version in versions)
-        {
-            if (version.Size is < 0 or > MaxKeyBytes)
-            {
-                continue;
-            }
-
-            var content = await git.RunAsync(["cat-file", "blob", version.BlobId], cancellationToken);
-            if (content.Succeeded && SensitiveFileClassifier.HoldsPrivateKey(content.StandardOutput))
-            {
-                matching.Add(version);
-            }
-        }
-
-        return matching;
+        var candidates = versions.Where(v => v.Size is >= 0 and <= MaxKeyBytes).ToList();
+        var blobs = await BlobBatch.ReadAsync(git, [.. candidates.Select(v => v.BlobId).Distinct(StringComparer.Ordinal)], cancellationToken);
+        return [.. candidates.Where(v => blobs.TryGetValue(v.BlobId, out var content) && SensitiveFileClassifier.HoldsPrivateKey(Encoding.UTF8.GetString(content)))];
     }
 
     private static IEnumerable<Evidence> InvalidPatternEvidence(AllowedPaths allowed) =>

@@ -321,6 +321,67 @@ public sealed class DependenciesCheckTests
     }
 
     [Fact]
+    public async Task Run_MalformedPyproject_WarnsWithLineInsteadOfCrashing()
+    {
+        using var repo = new TestRepository();
+        repo.Write("pyproject.toml", "[project]\nname = \"agent\"\ndependencies = [\"fastapi\"\ntoken = ghp_notquoted\n").Commit();
+
+        var row = await RowAsync(repo, "dependencies.pip");
+
+        Assert.Equal(CheckResult.Warn, row.Result);
+        var evidence = Assert.Single(row.Evidence);
+        Assert.Equal("pyproject.toml", evidence.File);
+        Assert.Equal(4, evidence.Line);
+        Assert.DoesNotContain("ghp_", evidence.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PoetryGroupDependenciesAndDatesWithoutLock_Fails()
+    {
+        using var repo = new TestRepository();
+        repo.Write("pyproject.toml", """
+            [tool.poetry]
+            name = "agent"
+            released = 2024-05-01 10:00:00Z
+
+            [tool.poetry.dependencies]
+            python = "^3.12"
+
+            [tool.poetry.group.test.dependencies]
+            pytest = { version = "^8.0", optional = true }
+            """).Commit();
+
+        var row = await RowAsync(repo, "dependencies.pip");
+
+        Assert.Equal(CheckResult.Fail, row.Result);
+        Assert.Equal("pyproject.toml", Assert.Single(row.Evidence).File);
+    }
+
+    [Fact]
+    public async Task Run_MalformedCargoToml_Warns()
+    {
+        using var repo = new TestRepository();
+        repo.Write("Cargo.toml", "[package]\nname = \"cli\"\n[package]\n").Write("src/main.rs", "fn main() {}").Commit();
+
+        var row = await RowAsync(repo, "dependencies.cargo");
+
+        Assert.Equal(CheckResult.Warn, row.Result);
+        Assert.Equal(3, Assert.Single(row.Evidence).Line);
+    }
+
+    [Fact]
+    public async Task Run_DockerfilesNamedAsTheDockerfileCheckFindsThem_AreJudged()
+    {
+        using var repo = new TestRepository();
+        repo.Write("Dockerfile.dockerignore", "node_modules\n").Write("deploy/Containerfile.prod", "FROM python\n").Commit();
+
+        var row = await RowAsync(repo, "dependencies.docker-base");
+
+        Assert.Equal(CheckResult.Fail, row.Result);
+        Assert.Equal("deploy/Containerfile.prod", Assert.Single(row.Evidence).File);
+    }
+
+    [Fact]
     public async Task Run_GoModWithRequiresAndNoSum_FailsUntilSumCommitted()
     {
         using var repo = new TestRepository();

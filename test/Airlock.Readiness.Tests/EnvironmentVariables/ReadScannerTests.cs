@@ -73,6 +73,7 @@ public sealed class ReadScannerTests
 
     [Theory]
     [InlineData("os.environ[\"SET_HERE\"] = \"1\"")]
+    [InlineData("del os.environ[\"REMOVED\"]")]
     [InlineData("# token = os.environ[\"COMMENTED\"]")]
     [InlineData("def f():\n    \"\"\"Reads os.environ[\"IN_DOCSTRING\"].\"\"\"\n    return 1")]
     public void Scan_PythonNotARead_FindsNothing(string code)
@@ -108,6 +109,7 @@ public sealed class ReadScannerTests
 
     [Theory]
     [InlineData("process.env.NODE_OPTIONS = \"--max-old-space-size=512\";")]
+    [InlineData("delete process.env.TEMP_TOKEN;")]
     [InlineData("// const k = process.env.COMMENTED;")]
     [InlineData("const s = \"process.env.X in a string is text\"; const t = 'http://x';")]
     public void Scan_NodeNotARead_FindsNothing(string code)

@@ -85,6 +85,7 @@ public sealed class RuntimeCheckTests
     [InlineData("pyproject.toml", "[project]\nname = \"a\"\nrequires-python = \">=3.11\"\n", CheckResult.Warn)]
     [InlineData("Pipfile", "[requires]\npython_version = \"3.12\"\n", CheckResult.Pass)]
     [InlineData("notes.txt", "nothing", CheckResult.Fail)]
+    [InlineData("pyproject.toml", "[project]\nrequires-python = \">=3.11,<3.13\"\nname = 'a\n", CheckResult.Warn)]
     public async Task Run_PythonProject_JudgedByVersionSource(string file, string content, CheckResult expected)
     {
         using var repo = new TestRepository();

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Airlock.Readiness.Secrets.Toml;
+using Airlock.Readiness.Toml;
 
 namespace Airlock.Readiness.Secrets.Rules;
 

@@ -1,4 +1,4 @@
-namespace Airlock.Readiness.Secrets.Toml;
+namespace Airlock.Readiness.Toml;
 
 /// <summary>A TOML table: keys in the order written, each with its value and position.</summary>
 internal sealed class TomlTable
@@ -27,6 +27,31 @@ internal sealed class TomlTable
     public IEnumerable<string> Keys => _order;
 
     public bool TryGetValue(string key, out TomlValue value) => _values.TryGetValue(key, out value!);
+
+    /// <summary>The table at a dotted path of bare keys (<c>tool.poetry.dependencies</c>), or null when any step is absent or not a table.</summary>
+    public TomlTable? Table(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var table = this;
+        foreach (var key in path.Split('.'))
+        {
+            if (table is null || !table.TryGetValue(key, out var value))
+            {
+                return null;
+            }
+
+            table = value.Value as TomlTable;
+        }
+
+        return table;
+    }
+
+    /// <summary>The value of <paramref name="key"/> when it is a string, or null.</summary>
+    public TomlValue? String(string key) => TryGetValue(key, out var value) && value.Value is string ? value : null;
+
+    /// <summary>The string items of the array at <paramref name="key"/>; empty when absent or not an array.</summary>
+    public IReadOnlyList<string> Strings(string key) =>
+        TryGetValue(key, out var value) && value.Value is List<TomlValue> items ? [.. items.Select(i => i.Value).OfType<string>()] : [];
 
     public void Add(string key, TomlValue value)
     {

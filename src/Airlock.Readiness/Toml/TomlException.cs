@@ -1,4 +1,4 @@
-namespace Airlock.Readiness.Secrets.Toml;
+namespace Airlock.Readiness.Toml;
 
 /// <summary>A syntax error in a TOML file, at a 1-based line and column.</summary>
 internal sealed class TomlException : Exception

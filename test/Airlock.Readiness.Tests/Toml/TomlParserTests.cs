@@ -1,6 +1,6 @@
-using Airlock.Readiness.Secrets.Toml;
+using Airlock.Readiness.Toml;
 
-namespace Airlock.Readiness.Tests.Secrets;
+namespace Airlock.Readiness.Tests.Toml;
 
 public class TomlParserTests
 {
@@ -92,6 +92,47 @@ public class TomlParserTests
         Assert.Equal(line, error.Line);
         Assert.True(error.Column > 0);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("d = 2024-01-01\n", "2024-01-01")]
+    [InlineData("d = 1979-05-27T07:32:00Z # comment\n", "1979-05-27T07:32:00Z")]
+    [InlineData("d = 1979-05-27 07:32:00.999-07:00\n", "1979-05-27 07:32:00.999-07:00")]
+    [InlineData("d = 07:32:00\n", "07:32:00")]
+    public void Parse_DatesWhenAccepted_KeptAsWritten(string text, string expected)
+    {
+        var table = TomlParser.Parse(text, acceptDates: true);
+
+        Assert.Equal(new TomlDateTime(expected), Value(table, "d"));
+    }
+
+    [Theory]
+    [InlineData("d = 2024-13\n")]
+    [InlineData("d = 2024-01-01T7:00\n")]
+    public void Parse_MalformedDateWhenAccepted_Throws(string text)
+    {
+        var error = Assert.Throws<TomlException>(() => TomlParser.Parse(text, acceptDates: true));
+
+        Assert.Contains("invalid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Table_DottedPath_WalksHeadersAndDottedKeys()
+    {
+        var table = TomlParser.Parse("""
+            [tool.poetry.dependencies]
+            python = "^3.12"
+            [project]
+            urls.home = "https://example.com"
+            dependencies = ["a", 1, "b"]
+            """);
+
+        Assert.Equal("^3.12", table.Table("tool.poetry.dependencies")?.String("python")?.Value);
+        Assert.Equal(2, table.Table("tool.poetry.dependencies")?.String("python")?.Line);
+        Assert.NotNull(table.Table("project.urls"));
+        Assert.Null(table.Table("project.dependencies"));
+        Assert.Null(table.Table("tool.missing"));
+        Assert.Equal(["a", "b"], table.Table("project")!.Strings("dependencies"));
     }
 
     private static object? Value(TomlTable table, string key) => table.TryGetValue(key, out var value) ? value.Value : null;

@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text;
 
-namespace Airlock.Readiness.Secrets.Toml;
+namespace Airlock.Readiness.Toml;
 
 /// <summary>
-/// Parses the TOML that rule configs use: tables, arrays of tables, dotted and quoted keys, the four
-/// string forms, integers, floats, booleans, arrays and inline tables. Dates are rejected (no rule
-/// config has one). No TOML library is available here, hence this reader; errors carry line and column.
+/// Parses TOML for rule configs and manifests (pyproject.toml, Pipfile, Cargo.toml): tables, arrays of tables,
+/// dotted and quoted keys, the four string forms, integers, floats, booleans, arrays, inline tables and, when
+/// asked, dates and times (kept as written). Rule configs reject dates: none has one, so a date there is a typo.
+/// No TOML library is available here, hence this reader; errors carry line and column.
 /// </summary>
 internal sealed partial class TomlParser
 {
     private readonly string _text;
+    private readonly bool _acceptDates;
 
     // Arrays created by [[header]]s: only these may be appended to by a later [[header]].
     private readonly HashSet<List<TomlValue>> _tableArrays = new(ReferenceEqualityComparer.Instance);
@@ -18,15 +20,18 @@ internal sealed partial class TomlParser
     private int _line = 1;
     private int _lineStart;
 
-    private TomlParser(string text)
+    private TomlParser(string text, bool acceptDates)
     {
         _text = text;
+        _acceptDates = acceptDates;
     }
 
-    public static TomlTable Parse(string text)
+    /// <summary>Parses <paramref name="text"/>; a date or time is a <see cref="TomlDateTime"/> when <paramref name="acceptDates"/>, else an error.</summary>
+    /// <exception cref="TomlException">The text is not TOML this parser reads.</exception>
+    public static TomlTable Parse(string text, bool acceptDates = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new TomlParser(text).ParseDocument();
+        return new TomlParser(text, acceptDates).ParseDocument();
     }
 
     private int Column => _position - _lineStart + 1;
@@ -312,7 +317,7 @@ internal sealed partial class TomlParser
 
         if (DatePattern().IsMatch(token))
         {
-            throw new TomlException($"dates are not supported in rule files: '{token}'", _line, start - _lineStart + 1);
+            return ParseDateTime(token, start);
         }
 
         if (TryParseNumber(token, out var number))
@@ -321,6 +326,30 @@ internal sealed partial class TomlParser
         }
 
         throw new TomlException($"invalid value '{token}': strings must be quoted", _line, start - _lineStart + 1);
+    }
+
+    private TomlDateTime ParseDateTime(string token, int start)
+    {
+        if (!_acceptDates)
+        {
+            throw new TomlException($"dates are not supported in rule files: '{token}'", _line, start - _lineStart + 1);
+        }
+
+        // RFC 3339 lets a space stand for the T between the date and the time.
+        if (FullDatePattern().IsMatch(token) && !AtEnd && Current == ' ' && TimeStartPattern().IsMatch(_text.AsSpan(_position + 1)))
+        {
+            _position++;
+            while (!AtEnd && (char.IsAsciiLetterOrDigit(Current) || Current is '+' or '-' or '.' or ':'))
+            {
+                _position++;
+            }
+
+            token = _text[start.._position];
+        }
+
+        return DateTimePattern().IsMatch(token)
+            ? new TomlDateTime(token)
+            : throw new TomlException($"invalid date or time '{token}'", _line, start - _lineStart + 1);
     }
 
     private static bool TryParseNumber(string token, out object number)
@@ -376,6 +405,16 @@ internal sealed partial class TomlParser
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}|^\d{2}:\d{2}")]
     private static partial System.Text.RegularExpressions.Regex DatePattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial System.Text.RegularExpressions.Regex FullDatePattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{2}:\d{2}")]
+    private static partial System.Text.RegularExpressions.Regex TimeStartPattern();
+
+    // Offset date-time, local date-time, local date or local time (TOML 1.0; seconds optional as in TOML 1.1).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?)?|\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$")]
+    private static partial System.Text.RegularExpressions.Regex DateTimePattern();
 
     private string ParseLiteralString()
     {
