@@ -12,10 +12,16 @@ public sealed class DefaultRulesSelfCheckTests
     [InlineData("ResultNames.cs", "        CheckResult.Pass => \"✔ pass\",")]
     [InlineData("RemoteUrl.cs", "/// Remote URLs often carry a token (<c>https://x-access-token:ghp_…@github.com/…</c>).")]
     [InlineData("create.sh", "openai_key=\"sk-proj-$(alnum openai-1 20)$(alnum openai-2 20)\"")]
-    [InlineData("rules.md", "e.g. conn.login('user', 'password').")]
     public void Detect_OwnSourceLine_ReportsNothing(string path, string line)
     {
         Assert.Empty(Detector.Detect(new SecretFragment(path, line)));
+    }
+
+    [Fact]
+    public void Detect_LiteralWordPasswordInPgpass_StillReported()
+    {
+        // A weak password is still a credential: leaky-repo plants exactly this.
+        Assert.NotEmpty(Detector.Detect(new SecretFragment("db/.pgpass", "localhost:5432:database:root:password\n")));
     }
 
     [Fact]
