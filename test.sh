@@ -19,4 +19,17 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+# Microsoft's SARIF validator (npm package with a self-contained Linux binary), for the SARIF output test.
+tools="$root/.tools"
+multitool="$tools/node_modules/.bin/sarif-multitool"
+if [ ! -x "$multitool" ]; then
+  if ! command -v npm >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  echo "test.sh: installing the SARIF validator (@microsoft/sarif-multitool) into .tools/" >&2
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error @microsoft/sarif-multitool@5.7.0 >/dev/null &&
+    chmod u+x "$tools"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+fi
+export AIRLOCK_SARIF_MULTITOOL="$multitool"
+
 dotnet test "$root/Airlock.slnx" --nologo -v quiet "$@"

@@ -1,19 +1,16 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Airlock.Cli.Tests;
 
 /// <summary>The README's first command: the rubric on the fixture repository that samples/launch-fixture/create.sh builds.</summary>
-public sealed class LaunchFixtureTests : IDisposable
+public sealed class LaunchFixtureTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "airlock-fixture-" + Guid.NewGuid().ToString("N")[..8]);
-
     [Fact]
     public async Task Check_LaunchFixture_BlocksLaunchOnEveryPlantedFailure()
     {
-        CreateFixture();
+        using var fixture = new LaunchFixture();
 
-        var run = await CliRun.InvokeAsync("check", _folder, "--format", "json", "--no-progress");
+        var run = await CliRun.InvokeAsync("check", fixture.Folder, "--format", "json", "--no-progress");
 
         Assert.Equal(ExitCodes.LaunchBlocked, run.ExitCode);
         using var document = JsonDocument.Parse(run.Out);
@@ -28,37 +25,5 @@ public sealed class LaunchFixtureTests : IDisposable
         Assert.Equal("pass", results["runtime.python"]);
         Assert.Equal("pass", results["native-abi.glibc"]);
         Assert.DoesNotContain("T3Blbk", run.Out, StringComparison.Ordinal);
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
-
-    private void CreateFixture()
-    {
-        var script = Path.Combine(FindRepositoryRoot(), "samples", "launch-fixture", "create.sh");
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add(_folder);
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, error);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Airlock.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Airlock.slnx not found above the test folder.");
     }
 }

@@ -48,6 +48,9 @@ internal sealed class SarifRubricWriter : IRubricWriter
             json.WriteStartObject();
             json.WriteString("repositoryUri", new Uri(report.Repository).AbsoluteUri);
             json.WriteString("revisionId", report.Commit);
+            json.WriteStartObject("mappedTo");
+            json.WriteString("uriBaseId", "%SRCROOT%");
+            json.WriteEndObject();
             if (report.Branch is not null)
             {
                 json.WriteString("branch", report.Branch);
@@ -82,7 +85,7 @@ internal sealed class SarifRubricWriter : IRubricWriter
             var row = report.Rows.First(r => r.Id == id);
             json.WriteStartObject();
             json.WriteString("id", row.Id);
-            json.WriteString("name", row.Id);
+            json.WriteString("name", RuleName(row.Id));
             json.WriteStartObject("shortDescription");
             json.WriteString("text", row.FailureMode);
             json.WriteEndObject();
@@ -144,6 +147,10 @@ internal sealed class SarifRubricWriter : IRubricWriter
     /// <summary>A row about the repository as a whole (branch, missing lock file) points at a file every repository has.</summary>
     private static string FallbackFile(string repository) =>
         FallbackFiles.FirstOrDefault(f => File.Exists(Path.Combine(repository, f))) ?? "airlock.yaml";
+
+    /// <summary>SARIF wants a readable name distinct from the opaque id: secrets.history becomes SecretsHistory.</summary>
+    private static string RuleName(string id) =>
+        string.Concat(id.Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
     private static string RelativeUri(string path) =>
         string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
