@@ -1,0 +1,73 @@
+using Airlock.Proxy.Forwarding;
+using Airlock.Proxy.Routing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Airlock.Proxy.Hosting;
+
+/// <summary>
+/// <c>airlock proxy</c>'s data plane on Kestrel: owns the route table, the outgoing connection pool and the server.
+/// </summary>
+internal sealed class ProxyServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpMessageInvoker _client;
+
+    private ProxyServer(WebApplication app, HttpMessageInvoker client, RouteTableHolder routes)
+    {
+        _app = app;
+        _client = client;
+        Routes = routes;
+    }
+
+    public RouteTableHolder Routes { get; }
+
+    /// <summary>The bound addresses once started (port 0 resolved to the real port).</summary>
+    public IReadOnlyList<Uri> Addresses =>
+        [.. (_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []).Select(a => new Uri(a))];
+
+    /// <param name="urls">Listen addresses such as <c>http://127.0.0.1:8080</c>; port 0 picks a free port.</param>
+    public static ProxyServer Create(ProxyConfig config, IEnumerable<string> urls, TimeProvider time, ILoggerProvider? logs = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var forwarding = config.Forwarding;
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = forwarding.MaxRequestBodySize;
+            kestrel.Limits.MaxRequestHeadersTotalSize = forwarding.MaxRequestHeadersTotalSize;
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http1AndHttp2);
+        });
+        builder.WebHost.UseUrls([.. urls]);
+        builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
+        var app = builder.Build();
+        var client = ForwarderHttpClient.Create(forwarding);
+        var routes = new RouteTableHolder(config.Routes);
+        var selector = new RouteSelector(new ConversationAffinity(time, config.ConversationCapacity, config.ConversationIdleExpiry));
+        var forwarder = new HttpForwarder(client, forwarding, time, app.Services.GetRequiredService<ILogger<HttpForwarder>>());
+        var handler = new ProxyRequestHandler(routes, selector, forwarder);
+        app.Run(handler.HandleAsync);
+        return new ProxyServer(app, client, routes);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _client.Dispose();
+    }
+}
