@@ -8,6 +8,8 @@ namespace Airlock.Proxy.Hosting;
 
 internal static partial class ProxyConfigLoader
 {
+    private static readonly string[] RevisionKeys = ["name", "upstream", "weight"];
+
     private static UserKeySource ReadUserKey(YamlConfigReader reader, YamlNode node)
     {
         string? header = null, cookie = null;
@@ -55,7 +57,13 @@ internal static partial class ProxyConfigLoader
             });
             if (name is null || upstream is null || weight is null)
             {
-                reader.Error(item, "a revision needs 'name', 'upstream' and 'weight'.");
+                // A key that is present but invalid has its own error already; only absent keys are reported here.
+                var missing = RevisionKeys.Where(k => !HasKey(item, k)).ToList();
+                if (missing.Count > 0)
+                {
+                    reader.Error(item, $"a revision needs 'name', 'upstream' and 'weight'; missing: {string.Join(", ", missing)}.");
+                }
+
                 continue;
             }
 
@@ -70,6 +78,9 @@ internal static partial class ProxyConfigLoader
 
         return revisions.ToImmutable();
     }
+
+    private static bool HasKey(YamlNode node, string key) =>
+        node is YamlMappingNode mapping && mapping.Children.Keys.Any(k => k is YamlScalarNode { Value: { } v } && v == key);
 
     private static Uri? ReadUpstream(YamlConfigReader reader, YamlNode node)
     {

@@ -155,7 +155,8 @@ internal static partial class ProxyConfigLoader
             return null;
         }
 
-        if (revisions.Length > 0 && revisions.All(r => r.Weight == 0))
+        // Only when every revision was read: a revision dropped for its own error would make this one a false echo.
+        if (revisions.Length > 0 && revisionsNode is YamlSequenceNode read && read.Children.Count == revisions.Length && revisions.All(r => r.Weight == 0))
         {
             reader.Error(revisionsNode, $"route '{name}': every revision has weight 0, so no request could be served.", "give at least one revision a weight above 0");
         }
