@@ -1,11 +1,12 @@
 using Airlock.Proxy.Forwarding;
 using Airlock.Proxy.Routing;
+using Airlock.Proxy.Telemetry;
 using Microsoft.AspNetCore.Http;
 
 namespace Airlock.Proxy.Hosting;
 
 /// <summary>The proxy's only endpoint: read the current table once, pick a revision, forward.</summary>
-internal sealed class ProxyRequestHandler(RouteTableHolder routes, RouteSelector selector, HttpForwarder forwarder)
+internal sealed class ProxyRequestHandler(RouteTableHolder routes, RouteSelector selector, HttpForwarder forwarder, ProxyTelemetry telemetry, TimeProvider time)
 {
     private static readonly TimeSpan UserKeyCookieLifetime = TimeSpan.FromDays(365);
 
@@ -25,6 +26,7 @@ internal sealed class ProxyRequestHandler(RouteTableHolder routes, RouteSelector
             return;
         }
 
+        var started = time.GetTimestamp();
         var decision = selector.Select(route, context.Request);
         if (decision.IssuedUserKey is not null && route.UserKey.Cookie is { } cookie)
         {
@@ -38,6 +40,17 @@ internal sealed class ProxyRequestHandler(RouteTableHolder routes, RouteSelector
             });
         }
 
-        await forwarder.ForwardAsync(context, decision.Revision.Upstream, route.Name, decision.Revision.Name);
+        var measured = telemetry.For(route.Name, decision.Revision.Name);
+        measured.Started();
+        // A bug below must not leave the request in flight forever: it is counted as a failure and rethrown.
+        var result = new ForwardResult(ForwardStatus.UpstreamFailed, StatusCodes.Status500InternalServerError, null, 0, 0, null);
+        try
+        {
+            result = await forwarder.ForwardAsync(context, decision.Revision.Upstream, route.Name, decision.Revision.Name);
+        }
+        finally
+        {
+            measured.Finished(result, time.GetElapsedTime(started));
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Airlock.Proxy.Forwarding;
 using Airlock.Proxy.Routing;
+using Airlock.Proxy.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,14 +19,17 @@ internal sealed class ProxyServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpMessageInvoker _client;
 
-    private ProxyServer(WebApplication app, HttpMessageInvoker client, RouteTableHolder routes)
+    private ProxyServer(WebApplication app, HttpMessageInvoker client, RouteTableHolder routes, ProxyTelemetry telemetry)
     {
         _app = app;
         _client = client;
         Routes = routes;
+        Telemetry = telemetry;
     }
 
     public RouteTableHolder Routes { get; }
+
+    public ProxyTelemetry Telemetry { get; }
 
     /// <summary>The bound addresses once started (port 0 resolved to the real port).</summary>
     public IReadOnlyList<Uri> Addresses =>
@@ -56,9 +60,10 @@ internal sealed class ProxyServer : IAsyncDisposable
         var routes = new RouteTableHolder(config.Routes);
         var selector = new RouteSelector(new ConversationAffinity(time, config.ConversationCapacity, config.ConversationIdleExpiry));
         var forwarder = new HttpForwarder(client, forwarding, time, app.Services.GetRequiredService<ILogger<HttpForwarder>>());
-        var handler = new ProxyRequestHandler(routes, selector, forwarder);
+        var telemetry = new ProxyTelemetry();
+        var handler = new ProxyRequestHandler(routes, selector, forwarder, telemetry, time);
         app.Run(handler.HandleAsync);
-        return new ProxyServer(app, client, routes);
+        return new ProxyServer(app, client, routes, telemetry);
     }
 
     public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
