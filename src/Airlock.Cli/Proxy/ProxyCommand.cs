@@ -26,7 +26,7 @@ internal sealed class ProxyCommand : AirlockCommand
 
     internal Option<string[]> ListenOption { get; } = new("--listen", "-l")
     {
-        Description = "Address to serve on; repeat for several. Port 0 picks a free port.",
+        Description = "Address to serve on: http://HOST:PORT (HTTP/1.1) or h2c://HOST:PORT (HTTP/2 with prior knowledge); repeat for several. Port 0 picks a free port.",
         HelpName = "URL",
         DefaultValueFactory = _ => ["http://127.0.0.1:8080"],
         AllowMultipleArgumentsPerToken = false,
@@ -48,9 +48,9 @@ internal sealed class ProxyCommand : AirlockCommand
         var listen = parse.GetRequiredValue(ListenOption);
         foreach (var url in listen)
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/")
+            if (!ListenAddress.TryParse(url, out _))
             {
-                throw new UsageException($"--listen '{url}' is not an http://HOST:PORT address.", "for example: --listen http://127.0.0.1:8080 (https is not served yet)");
+                throw new UsageException($"--listen '{url}' is not a listen address.", ListenAddress.Hint);
             }
         }
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -35,10 +34,13 @@ internal sealed class ProxyServer : IAsyncDisposable
     public IReadOnlyList<Uri> Addresses =>
         [.. (_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []).Select(a => new Uri(a))];
 
-    /// <param name="urls">Listen addresses such as <c>http://127.0.0.1:8080</c>; port 0 picks a free port.</param>
+    /// <param name="urls">Listen addresses such as <c>http://127.0.0.1:8080</c> (<see cref="ListenAddress"/>); port 0 picks a free port.</param>
     public static ProxyServer Create(ProxyConfig config, IEnumerable<string> urls, TimeProvider time, ILoggerProvider? logs = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        var listen = urls.Select(url => ListenAddress.TryParse(url, out var address)
+            ? address!
+            : throw new ArgumentException($"'{url}' is not a listen address: {ListenAddress.Hint}", nameof(urls))).ToList();
         var forwarding = config.Forwarding;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -46,9 +48,18 @@ internal sealed class ProxyServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = forwarding.MaxRequestBodySize;
             kestrel.Limits.MaxRequestHeadersTotalSize = forwarding.MaxRequestHeadersTotalSize;
-            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http1AndHttp2);
+            foreach (var address in listen)
+            {
+                if (address.Address is null)
+                {
+                    kestrel.ListenLocalhost(address.Port, endpoint => endpoint.Protocols = address.Protocols);
+                }
+                else
+                {
+                    kestrel.Listen(address.Address, address.Port, endpoint => endpoint.Protocols = address.Protocols);
+                }
+            }
         });
-        builder.WebHost.UseUrls([.. urls]);
         builder.Logging.ClearProviders();
         if (logs is not null)
         {

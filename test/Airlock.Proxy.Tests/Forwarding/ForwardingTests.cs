@@ -29,6 +29,22 @@ public sealed class ForwardingTests
     }
 
     [Fact]
+    public async Task Forward_Http2ClientOnH2cListener_IsServed()
+    {
+        await using var v1 = await UpstreamServer.StartAsync("v1");
+        await using var v2 = await UpstreamServer.StartAsync("v2");
+        await using var proxy = await ProxyUnderTest.StartAsync(ProxyUnderTest.TwoRevisions(v1, 1, v2, 0), listen: "h2c://127.0.0.1:0");
+        using var client = new HttpClient { BaseAddress = proxy.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/h2") { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        using var response = await client.SendAsync(request);
+        var echo = await response.Content.ReadFromJsonAsync<EchoedRequest>();
+
+        Assert.Equal(HttpVersion.Version20, response.Version);
+        Assert.Equal("/h2", echo!.Path);
+    }
+
+    [Fact]
     public async Task Forward_HostPolicyPreserve_UpstreamSeesClientHost()
     {
         await using var v1 = await UpstreamServer.StartAsync("v1");
