@@ -22,7 +22,8 @@ internal static class ForwardedHeaders
     /// <param name="trustIncoming">Whether the client's own values were copied and this hop is appended to them.</param>
     public static void Apply(HttpRequestHeaders headers, HttpContext context, bool trustIncoming)
     {
-        var client = context.Connection.RemoteIpAddress;
+        // A dual-stack listener reports IPv4 clients as ::ffff:a.b.c.d; the headers carry the plain IPv4 form.
+        var client = context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
         var scheme = context.Request.Scheme;
         var host = context.Request.Host.Value ?? string.Empty;
         var forValue = client?.ToString() ?? "unknown";
@@ -52,7 +53,6 @@ internal static class ForwardedHeaders
     private static string NodeName(IPAddress? address) => address switch
     {
         null => "unknown",
-        { AddressFamily: AddressFamily.InterNetworkV6 } when address.IsIPv4MappedToIPv6 => address.MapToIPv4().ToString(),
         { AddressFamily: AddressFamily.InterNetworkV6 } => $"\"[{address}]\"",
         _ => address.ToString(),
     };
