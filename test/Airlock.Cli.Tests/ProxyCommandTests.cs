@@ -17,6 +17,25 @@ public sealed class ProxyCommandTests
     }
 
     [Fact]
+    public async Task Proxy_HttpsListenAddress_ExitsWithUsageErrorAndHint()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"routes-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, "routes:\n  - name: chat\n    revisions:\n      - { name: v1, upstream: 'http://127.0.0.1:1', weight: 1 }\n");
+        try
+        {
+            var run = await CliRun.InvokeAsync("proxy", "--routes", file, "--listen", "https://127.0.0.1:8443");
+
+            Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+            Assert.Contains("--listen 'https://127.0.0.1:8443' is not a listen address", run.Error, StringComparison.Ordinal);
+            Assert.Contains("h2c://HOST:PORT", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Proxy_InvalidRouteFile_ExitsWithUsageErrorNamingTheLine()
     {
         var file = Path.Combine(Path.GetTempPath(), $"routes-{Guid.NewGuid():N}.yaml");
