@@ -197,6 +197,37 @@ public sealed class ForwardingTests
     }
 
     [Fact]
+    public async Task Forward_RevisionAnswersGarbage_Returns502ProtocolError()
+    {
+        // A listener that answers any connection with bytes that are not an HTTP response.
+        using var garbage = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        garbage.Start();
+        var port = ((IPEndPoint)garbage.LocalEndpoint).Port;
+        var serve = Task.Run(async () =>
+        {
+            using var connection = await garbage.AcceptTcpClientAsync();
+            var stream = connection.GetStream();
+            _ = await stream.ReadAsync(new byte[4096]); // the request line is enough; its content does not matter
+            await stream.WriteAsync("SMTP ready, not HTTP\r\n\r\n"u8.ToArray());
+        });
+        await using var proxy = await ProxyUnderTest.StartAsync($"""
+            routes:
+              - name: chat
+                revisions:
+                  - name: odd
+                    upstream: http://127.0.0.1:{port}
+                    weight: 1
+            """);
+
+        using var response = await proxy.Client.GetAsync("/");
+        var problem = await ReadProblemAsync(response);
+        await serve.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("upstream_protocol_error", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Forward_RevisionSlowerThanResponseHeadersTimeout_Returns504ProblemWithCode()
     {
         var upstreamCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
