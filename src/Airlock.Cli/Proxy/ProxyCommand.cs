@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Airlock.Cli.Hosting;
+using Airlock.Proxy.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Airlock.Cli.Proxy;
+
+/// <summary><c>airlock proxy --routes FILE</c>: the data plane, serving until Ctrl+C or SIGTERM.</summary>
+internal sealed class ProxyCommand : AirlockCommand
+{
+    public ProxyCommand(CliConsole console)
+        : base("proxy", "Run the traffic-splitting reverse proxy in front of a service's revisions (docs/proxy.md).", console)
+    {
+        Options.Add(RoutesOption);
+        Options.Add(ListenOption);
+        Options.Add(VerboseOption);
+    }
+
+    internal Option<string> RoutesOption { get; } = new("--routes", "-r")
+    {
+        Description = "The route file: routes, their revisions (upstream, weight), rings and timeouts.",
+        HelpName = "FILE",
+        Required = true,
+    };
+
+    internal Option<string[]> ListenOption { get; } = new("--listen", "-l")
+    {
+        Description = "Address to serve on: http://HOST:PORT (HTTP/1.1) or h2c://HOST:PORT (HTTP/2 with prior knowledge); repeat for several. Port 0 picks a free port.",
+        HelpName = "URL",
+        DefaultValueFactory = _ => ["http://127.0.0.1:8080"],
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    internal Option<bool> VerboseOption { get; } = new("--verbose", "-v")
+    {
+        Description = "Log every upstream failure and client disconnect on standard error.",
+    };
+
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var routesFile = parse.GetRequiredValue(RoutesOption);
+        if (!File.Exists(routesFile))
+        {
+            throw new UsageException($"route file '{routesFile}' does not exist.", "pass --routes with the path of a route file (docs/proxy.md)");
+        }
+
+        var listen = parse.GetRequiredValue(ListenOption);
+        foreach (var url in listen)
+        {
+            if (!ListenAddress.TryParse(url, out _))
+            {
+                throw new UsageException($"--listen '{url}' is not a listen address.", ListenAddress.Hint);
+            }
+        }
+
+        var config = ProxyConfigLoader.Load(routesFile);
+        using var logs = new StderrLoggerProvider(Console.Error, parse.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Warning);
+        await using var server = ProxyServer.Create(config, listen, TimeProvider.System, logs);
+        await server.StartAsync(cancellationToken);
+        var table = server.Routes.Current;
+        Console.Error.MarkupLine(
+            $"airlock proxy listening on {Markup.Escape(string.Join(", ", server.Addresses))} " +
+            $"({table.Routes.Length} route(s), generation {table.Generation}); Ctrl+C stops it");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is the normal end of a server's life, not an interruption of a task.
+        }
+
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await server.StopAsync(grace.Token);
+        Console.Error.MarkupLine("airlock proxy stopped");
+        return ExitCodes.Ok;
+    }
+}

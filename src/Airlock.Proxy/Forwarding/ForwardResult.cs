@@ -1,0 +1,13 @@
+namespace Airlock.Proxy.Forwarding;
+
+/// <summary>What happened to one request: enough for the telemetry to count it without re-reading the context.</summary>
+/// <param name="StatusCode">The status the client received (0 when the connection was aborted before a status line).</param>
+/// <param name="ErrorCode">A <see cref="ProxyErrorCode"/> when the proxy produced the failure, else null.</param>
+/// <param name="TimeToFirstByte">From receiving the request to the response headers being sent, when they were.</param>
+internal readonly record struct ForwardResult(
+    ForwardStatus Status,
+    int StatusCode,
+    string? ErrorCode,
+    long RequestBytes,
+    long ResponseBytes,
+    TimeSpan? TimeToFirstByte);

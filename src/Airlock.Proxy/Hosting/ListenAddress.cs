@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Airlock.Proxy.Hosting;
+
+/// <summary>
+/// One address to serve on. <c>http://</c> serves HTTP/1.1 (and HTTP/2 once TLS exists: on cleartext Kestrel cannot
+/// offer both); <c>h2c://</c> serves HTTP/2 with prior knowledge, for a TLS-terminating load balancer that speaks h2c.
+/// </summary>
+internal sealed record ListenAddress(IPAddress? Address, int Port, HttpProtocols Protocols)
+{
+    public const string Hint = "write http://HOST:PORT or h2c://HOST:PORT with an IP address or localhost, for example http://127.0.0.1:8080";
+
+    public static bool TryParse(string text, out ListenAddress? address)
+    {
+        address = null;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Port < 0)
+        {
+            return false;
+        }
+
+        var protocols = uri.Scheme switch
+        {
+            "http" => HttpProtocols.Http1AndHttp2,
+            "h2c" => HttpProtocols.Http2,
+            _ => HttpProtocols.None,
+        };
+        if (protocols == HttpProtocols.None)
+        {
+            return false;
+        }
+
+        // null means localhost: Kestrel then binds both loopback addresses.
+        IPAddress? ip = null;
+        if (!uri.IsLoopback || uri.HostNameType != UriHostNameType.Dns)
+        {
+            if (!IPAddress.TryParse(uri.Host.Trim('[', ']'), out ip))
+            {
+                return false;
+            }
+        }
+
+        address = new ListenAddress(ip, uri.Port, protocols);
+        return true;
+    }
+}

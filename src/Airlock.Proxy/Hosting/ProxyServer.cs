@@ -1,0 +1,89 @@
+using Airlock.Proxy.Forwarding;
+using Airlock.Proxy.Routing;
+using Airlock.Proxy.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Airlock.Proxy.Hosting;
+
+/// <summary>
+/// <c>airlock proxy</c>'s data plane on Kestrel: owns the route table, the outgoing connection pool and the server.
+/// </summary>
+internal sealed class ProxyServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpMessageInvoker _client;
+
+    private ProxyServer(WebApplication app, HttpMessageInvoker client, RouteTableHolder routes, ProxyTelemetry telemetry)
+    {
+        _app = app;
+        _client = client;
+        Routes = routes;
+        Telemetry = telemetry;
+    }
+
+    public RouteTableHolder Routes { get; }
+
+    public ProxyTelemetry Telemetry { get; }
+
+    /// <summary>The bound addresses once started (port 0 resolved to the real port).</summary>
+    public IReadOnlyList<Uri> Addresses =>
+        [.. (_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []).Select(a => new Uri(a))];
+
+    /// <param name="urls">Listen addresses such as <c>http://127.0.0.1:8080</c> (<see cref="ListenAddress"/>); port 0 picks a free port.</param>
+    public static ProxyServer Create(ProxyConfig config, IEnumerable<string> urls, TimeProvider time, ILoggerProvider? logs = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var listen = urls.Select(url => ListenAddress.TryParse(url, out var address)
+            ? address!
+            : throw new ArgumentException($"'{url}' is not a listen address: {ListenAddress.Hint}", nameof(urls))).ToList();
+        var forwarding = config.Forwarding;
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = forwarding.MaxRequestBodySize;
+            kestrel.Limits.MaxRequestHeadersTotalSize = forwarding.MaxRequestHeadersTotalSize;
+            foreach (var address in listen)
+            {
+                if (address.Address is null)
+                {
+                    kestrel.ListenLocalhost(address.Port, endpoint => endpoint.Protocols = address.Protocols);
+                }
+                else
+                {
+                    kestrel.Listen(address.Address, address.Port, endpoint => endpoint.Protocols = address.Protocols);
+                }
+            }
+        });
+        builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
+        var app = builder.Build();
+        var client = ForwarderHttpClient.Create(forwarding);
+        var routes = new RouteTableHolder(config.Routes);
+        var selector = new RouteSelector(new ConversationAffinity(time, config.ConversationCapacity, config.ConversationIdleExpiry));
+        var forwarder = new HttpForwarder(client, forwarding, time, app.Services.GetRequiredService<ILogger<HttpForwarder>>());
+        var telemetry = new ProxyTelemetry();
+        var handler = new ProxyRequestHandler(routes, selector, forwarder, telemetry, time);
+        app.Run(handler.HandleAsync);
+        return new ProxyServer(app, client, routes, telemetry);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _client.Dispose();
+    }
+}
