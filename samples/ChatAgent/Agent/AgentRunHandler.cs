@@ -1,0 +1,97 @@
+using System.Text.Json;
+using ChatAgent.Errors;
+using Microsoft.Extensions.Options;
+
+namespace ChatAgent.Agent;
+
+/// <summary><c>POST /agent/run</c>: one JSON answer, or server-sent events when the client asks for a stream.</summary>
+internal sealed partial class AgentRunHandler(
+    AgentTurn turn,
+    IOptions<AgentOptions> options,
+    TimeProvider time,
+    ILogger<AgentRunHandler> logger)
+{
+    public const string StartedEvent = "started";
+    public const string DeltaEvent = "delta";
+    public const string DoneEvent = "done";
+    public const string ErrorEvent = "error";
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var (request, problem) = await AgentRequestReader.ReadAsync(context.Request, options.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var conversationId = request!.ConversationId ?? Guid.NewGuid().ToString("N");
+        var timestamp = turn.Timestamp(request.TimeZone);
+        var wantsStream = request.Stream || context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
+        if (!wantsStream)
+        {
+            try
+            {
+                await foreach (var update in turn.RunAsync(request.Message!, conversationId, timestamp, cancellationToken))
+                {
+                    if (update.Completed is { } answer)
+                    {
+                        return TypedResults.Json(answer, AgentJsonContext.Default.AgentAnswer);
+                    }
+                }
+            }
+            catch (AgentTurnException ex)
+            {
+                return Problems.Create(StatusCodes.Status502BadGateway, ex.Code, ex.Message);
+            }
+
+            throw new InvalidOperationException("The turn ended without a completed answer.");
+        }
+
+        await StreamAsync(context, request.Message!, conversationId, timestamp, cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    private async Task StreamAsync(HttpContext context, string message, string conversationId, TimeZones.LocalTimestamp timestamp, CancellationToken cancellationToken)
+    {
+        await using var events = await ServerSentEventWriter.StartAsync(context.Response, options.Value.KeepAliveInterval, time, cancellationToken);
+        try
+        {
+            await events.WriteEventAsync(StartedEvent, JsonSerializer.Serialize(new StreamStarted(conversationId, turn.Mode, timestamp), AgentJsonContext.Default.StreamStarted));
+            await foreach (var update in turn.RunAsync(message, conversationId, timestamp, cancellationToken))
+            {
+                if (update.Completed is { } answer)
+                {
+                    await events.WriteEventAsync(DoneEvent, JsonSerializer.Serialize(answer, AgentJsonContext.Default.AgentAnswer));
+                    return;
+                }
+
+                await events.WriteEventAsync(DeltaEvent, JsonSerializer.Serialize(new StreamDelta(update.Delta!), AgentJsonContext.Default.StreamDelta));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client left; the model call was cancelled with it and there is no one to tell.
+            LogClientLeft(logger, conversationId);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Headers are sent, so the status code cannot change: the failure becomes the terminal event instead.
+            var error = ex is AgentTurnException turnError
+                ? new StreamError(turnError.Code, turnError.Message)
+                : new StreamError(ErrorCodes.Internal, "The agent failed to answer; please try again.");
+            if (ex is not AgentTurnException)
+            {
+                LogStreamFailed(logger, ex, conversationId);
+            }
+
+            await events.WriteEventAsync(ErrorEvent, JsonSerializer.Serialize(error, AgentJsonContext.Default.StreamError));
+        }
+    }
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "Client left conversation {ConversationId} mid-stream")]
+    private static partial void LogClientLeft(ILogger logger, string conversationId);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Error, Message = "Stream failed for conversation {ConversationId}")]
+    private static partial void LogStreamFailed(ILogger logger, Exception exception, string conversationId);
+}

@@ -1,0 +1,39 @@
+using ChatAgent.Options;
+
+namespace ChatAgent.Faults;
+
+/// <summary>
+/// Switches that break this service on purpose so a bad revision can be deployed and caught.
+/// All off by default; every one is shown in <c>/health/ready</c> so a broken revision never looks healthy by accident.
+/// </summary>
+internal sealed class FaultOptions : IValidatableOptions
+{
+    public static string SectionName => "Faults";
+
+    /// <summary>Share of agent turns (0-1) that fail with an unhandled exception.</summary>
+    public double ErrorRate { get; set; }
+
+    /// <summary>Delay added before every agent turn.</summary>
+    public TimeSpan AddedLatency { get; set; }
+
+    /// <summary>Makes <c>/health/ready</c> report unhealthy.</summary>
+    public bool FailHealth { get; set; }
+
+    /// <summary>Makes startup fail, as a missing environment variable would.</summary>
+    public bool CrashOnStart { get; set; }
+
+    public bool AnyOn => ErrorRate > 0 || AddedLatency > TimeSpan.Zero || FailHealth || CrashOnStart;
+
+    public IEnumerable<string> Validate()
+    {
+        if (ErrorRate is < 0 or > 1 || double.IsNaN(ErrorRate))
+        {
+            yield return $"{SectionName}:ErrorRate must be between 0 and 1 (got {ErrorRate}).";
+        }
+
+        if (AddedLatency < TimeSpan.Zero || AddedLatency > TimeSpan.FromMinutes(5))
+        {
+            yield return $"{SectionName}:AddedLatency must be between 00:00:00 and 00:05:00 (got {AddedLatency}).";
+        }
+    }
+}

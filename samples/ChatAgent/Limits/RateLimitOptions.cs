@@ -1,0 +1,26 @@
+using ChatAgent.Options;
+
+namespace ChatAgent.Limits;
+
+internal sealed class RateLimitOptions : IValidatableOptions
+{
+    public static string SectionName => "RateLimit";
+
+    /// <summary>Turns one user may start per window.</summary>
+    public int PermitsPerWindow { get; set; } = 20;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    public IEnumerable<string> Validate()
+    {
+        if (PermitsPerWindow < 1)
+        {
+            yield return $"{SectionName}:PermitsPerWindow must be at least 1 (got {PermitsPerWindow}).";
+        }
+
+        if (Window < TimeSpan.FromSeconds(1))
+        {
+            yield return $"{SectionName}:Window must be at least 00:00:01 (got {Window}).";
+        }
+    }
+}
