@@ -58,7 +58,7 @@ internal sealed partial class AgentRunHandler(
         try
         {
             await events.WriteEventAsync(StartedEvent, JsonSerializer.Serialize(new StreamStarted(conversationId, turn.Mode, timestamp), AgentJsonContext.Default.StreamStarted));
-            await foreach (var update in turn.RunAsync(message, conversationId, timestamp, cancellationToken))
+            await foreach (var update in turn.RunAsync(message, conversationId, timestamp, events.Aborted))
             {
                 if (update.Completed is { } answer)
                 {
@@ -69,12 +69,12 @@ internal sealed partial class AgentRunHandler(
                 await events.WriteEventAsync(DeltaEvent, JsonSerializer.Serialize(new StreamDelta(update.Delta!), AgentJsonContext.Default.StreamDelta));
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (events.Aborted.IsCancellationRequested)
         {
             // The client left; the model call was cancelled with it and there is no one to tell.
             LogClientLeft(logger, conversationId);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!events.Aborted.IsCancellationRequested)
         {
             // Headers are sent, so the status code cannot change: the failure becomes the terminal event instead.
             var error = ex is AgentTurnException turnError

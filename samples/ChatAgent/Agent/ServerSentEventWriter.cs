@@ -40,6 +40,12 @@ internal sealed class ServerSentEventWriter : IAsyncDisposable
         return new ServerSentEventWriter(response, keepAliveInterval, time, cancellationToken);
     }
 
+    /// <summary>
+    /// Cancelled when the request is aborted or a write fails. Kestrel may notice a closed HTTP/1.1 connection only
+    /// when it writes, so the keep-alive comments double as the disconnect probe that cancels the model call.
+    /// </summary>
+    public CancellationToken Aborted => _stop.Token;
+
     /// <param name="data">One line of JSON: serialized JSON never contains a raw newline.</param>
     public Task WriteEventAsync(string eventName, string data) =>
         WriteAsync(string.Create(CultureInfo.InvariantCulture, $"id: {_nextId++}\nevent: {eventName}\ndata: {data}\n\n"));
@@ -51,6 +57,12 @@ internal sealed class ServerSentEventWriter : IAsyncDisposable
         {
             await _response.WriteAsync(text, _stop.Token);
             await _response.Body.FlushAsync(_stop.Token);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            // Kestrel reports a write to a closed connection as either; both mean nobody is listening any more.
+            await _stop.CancelAsync();
+            throw;
         }
         finally
         {

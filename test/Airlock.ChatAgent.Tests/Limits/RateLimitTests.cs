@@ -1,0 +1,42 @@
+using System.Net;
+
+namespace Airlock.ChatAgent.Tests.Limits;
+
+public class RateLimitTests
+{
+    [Fact]
+    public async Task Run_OverPerUserLimit_Returns429ProblemWithRetryAfter()
+    {
+        // A window of an hour: the limit cannot reset during the test, so no clock is involved.
+        await using var app = new ChatAgentApp(new() { ["RateLimit:PermitsPerWindow"] = "2", ["RateLimit:Window"] = "01:00:00" });
+        using var client = app.CreateClient();
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await client.PostAsync("/agent/run", HttpAssert.Json("""{"message":"hello"}"""));
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var rejected = await client.PostAsync("/agent/run", HttpAssert.Json("""{"message":"hello"}"""));
+
+        var problem = await HttpAssert.ProblemAsync(rejected, HttpStatusCode.TooManyRequests, "agent.rate_limited");
+        var retryAfter = rejected.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value.TotalSeconds, 1, 3600);
+        Assert.Contains(((int)retryAfter.Value.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_IsNotRateLimited()
+    {
+        await using var app = new ChatAgentApp(new() { ["RateLimit:PermitsPerWindow"] = "1", ["RateLimit:Window"] = "01:00:00" });
+        using var client = app.CreateClient();
+        using var first = await client.PostAsync("/agent/run", HttpAssert.Json("""{"message":"hello"}"""));
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var ready = await client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+    }
+}
