@@ -25,8 +25,10 @@ internal sealed class Bm25Index
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < _passages.Length; i++)
         {
-            // Heading words count as passage words: "Rate limits" is what a paragraph under it is about.
-            var tokens = Tokenizer.Tokenize(_passages[i].Section + " " + _passages[i].Text);
+            // Title and heading words count as passage words: "Rate limits" is what every paragraph under it is about.
+            var passage = _passages[i];
+            var heading = passage.Title == passage.Section ? passage.Section : passage.Title + " " + passage.Section;
+            var tokens = Tokenizer.Tokenize(heading + " " + passage.Text);
             _lengths[i] = tokens.Count;
             var counts = tokens.CountBy(t => t).ToFrozenDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             _termCounts[i] = counts;
@@ -73,7 +75,7 @@ internal sealed class Bm25Index
 
             if (matched > 0)
             {
-                hits.Add(new SearchHit(_passages[i], score, (double)matched / terms.Length));
+                hits.Add(new SearchHit(_passages[i], score, matched, terms.Length));
             }
         }
 

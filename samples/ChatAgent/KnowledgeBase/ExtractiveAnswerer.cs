@@ -17,7 +17,9 @@ internal static partial class ExtractiveAnswerer
     public static IReadOnlyList<SearchHit> Relevant(Bm25Index index, string question, KnowledgeBaseOptions options)
     {
         var hits = index.Search(question, options.MaxPassages * 4)
-            .Where(h => h.Score >= options.MinScore && h.TermCoverage >= options.MinTermCoverage)
+            .Where(h => h.Score >= options.MinScore
+                && h.TermCoverage >= options.MinTermCoverage
+                && h.MatchedTerms >= Math.Min(options.MinMatchedTerms, h.QueryTerms))
             .ToList();
         if (hits.Count == 0)
         {
@@ -43,12 +45,19 @@ internal static partial class ExtractiveAnswerer
             var sentences = SentencePattern().Split(sources[i].Passage.Text).Where(s => s.Length > 0).ToArray();
             var chosen = sentences
                 .Select((sentence, position) => (sentence, position, overlap: Tokenizer.Tokenize(sentence).Count(questionTerms.Contains)))
+                .Where(s => s.overlap > 0)
                 .OrderByDescending(s => s.overlap)
                 .ThenBy(s => s.position)
                 .Take(SentencesPerPassage)
-                .Where(s => s.overlap > 0 || s.position == 0)
                 .OrderBy(s => s.position)
-                .Select(s => s.sentence.Trim());
+                .Select(s => s.sentence.Trim())
+                .ToList();
+            if (chosen.Count == 0)
+            {
+                // The passage matched through its heading only: its opening sentence is what the heading introduces.
+                chosen.Add(sentences[0].Trim());
+            }
+
             if (text.Length > 0)
             {
                 text.Append(' ');

@@ -18,6 +18,12 @@ internal sealed class KnowledgeBaseOptions : IValidatableOptions
     /// <summary>Share of the question's distinct terms a passage must contain to be used (0-1).</summary>
     public double MinTermCoverage { get; set; } = 0.34;
 
+    /// <summary>
+    /// Distinct question terms a passage must contain (capped at the number of terms the question has). One shared word
+    /// is how "What is the weather in Paris?" matched a passage that mentions Europe/Paris; two is the smallest bar that stops it.
+    /// </summary>
+    public int MinMatchedTerms { get; set; } = 2;
+
     public int MaxPassages { get; set; } = 2;
 
     public string ResolvePath() =>
@@ -43,6 +49,11 @@ internal sealed class KnowledgeBaseOptions : IValidatableOptions
         if (MinTermCoverage is < 0 or > 1 || double.IsNaN(MinTermCoverage))
         {
             yield return $"{SectionName}:MinTermCoverage must be between 0 and 1 (got {MinTermCoverage}).";
+        }
+
+        if (MinMatchedTerms is < 1 or > 10)
+        {
+            yield return $"{SectionName}:MinMatchedTerms must be between 1 and 10 (got {MinMatchedTerms}).";
         }
 
         if (MaxPassages is < 1 or > 10)

@@ -47,19 +47,29 @@ internal static class Tokenizer
         tokens.Add(Fold(token));
     }
 
-    // A crude plural fold so "limits" finds "limit"; a real stemmer is not worth its weight for a small corpus.
+    // A light suffix fold (plurals, -ing, -ed, final e) so "limits", "embedding" and "changed" find "limit", "embed"
+    // and "change". Both the corpus and the question go through it, so a stem only has to be consistent, not a word.
+    // A full stemmer is not worth its weight for a small knowledge base.
     private static string Fold(string token)
     {
         if (token.Length > 4 && token.EndsWith("ies", StringComparison.Ordinal))
         {
-            return token[..^3] + "y";
+            token = token[..^3] + "y";
         }
-
-        if (token.Length > 3 && token[^1] == 's' && token[^2] is not ('s' or 'u' or 'i'))
+        else if (token.Length > 3 && token[^1] == 's' && token[^2] is not ('s' or 'u' or 'i'))
         {
-            return token[..^1];
+            token = token[..^1];
         }
 
-        return token;
+        var stripped = token.EndsWith("ing", StringComparison.Ordinal) && token.Length - 3 >= 4 ? token[..^3]
+            : token.EndsWith("ed", StringComparison.Ordinal) && token.Length - 2 >= 4 ? token[..^2]
+            : null;
+        if (stripped is not null)
+        {
+            // "embedd" -> "embed", "logg" -> "log"; l, s and z stay doubled ("call", "pass", "buzz").
+            token = stripped[^1] == stripped[^2] && "bdgmnprt".Contains(stripped[^1], StringComparison.Ordinal) ? stripped[..^1] : stripped;
+        }
+
+        return token.Length > 4 && token[^1] == 'e' ? token[..^1] : token;
     }
 }

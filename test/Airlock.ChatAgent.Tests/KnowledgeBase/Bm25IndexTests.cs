@@ -74,4 +74,19 @@ public class Bm25IndexTests
         Assert.Equal(Themes, index.Search("themes", 3)[0].Passage);
         Assert.Equal(Refunds, index.Search("refunds", 3)[0].Passage);
     }
+
+    [Theory]
+    [InlineData("embedding", "embed")]
+    [InlineData("embedded", "embeds")]
+    [InlineData("changed", "change")]
+    [InlineData("talking", "talk")]
+    [InlineData("logged", "log")]
+    [InlineData("replies", "reply")]
+    public void Search_InflectedForm_MatchesBaseForm(string query, string passageWord)
+    {
+        var passage = new Passage("a.md", "A", "", passageWord + " something");
+        var index = new Bm25Index([passage, Themes]);
+
+        Assert.Equal(passage, Assert.Single(index.Search(query, 3)).Passage);
+    }
 }

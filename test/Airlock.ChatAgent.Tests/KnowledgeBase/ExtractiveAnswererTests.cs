@@ -55,4 +55,23 @@ public class ExtractiveAnswererTests
 
         Assert.Null(answer.Text);
     }
+
+    [Fact]
+    public void Answer_OnlyOneOfTwoTermsMatches_IsBelowMinMatchedTerms()
+    {
+        // "dark" matches the themes passage; "weather" matches nothing. One shared word is not an answer.
+        var strict = ExtractiveAnswerer.Answer(Index, "dark weather", new KnowledgeBaseOptions { MinScore = 0, MinTermCoverage = 0 });
+        var lenient = ExtractiveAnswerer.Answer(Index, "dark weather", new KnowledgeBaseOptions { MinScore = 0, MinTermCoverage = 0, MinMatchedTerms = 1 });
+
+        Assert.Null(strict.Text);
+        Assert.NotNull(lenient.Text);
+    }
+
+    [Fact]
+    public void Answer_OneTermQuestion_NeedsOnlyThatTerm()
+    {
+        var answer = ExtractiveAnswerer.Answer(Index, "refunds?", new KnowledgeBaseOptions { MinScore = 0.1 });
+
+        Assert.NotNull(answer.Text);
+    }
 }
