@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Airlock.ChatAgent.Tests.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -28,6 +29,36 @@ internal sealed class ChatAgentApp : WebApplicationFactory<Program>
     public IChatClient? Model { get; }
 
     public string Environment { get; }
+
+    /// <summary>A client whose connections come from <paramref name="source"/> (any 127.x address is loopback on Linux), so tests can act as different users.</summary>
+    public HttpClient ClientFrom(IPAddress source)
+    {
+        Uri address;
+        using (var probe = CreateClient())
+        {
+            address = probe.BaseAddress!;
+        }
+
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = address };
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

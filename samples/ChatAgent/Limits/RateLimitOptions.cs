@@ -11,11 +11,19 @@ internal sealed class RateLimitOptions : IValidatableOptions
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Turns all users together may start per window: the ceiling on what the model quota is spent at.</summary>
+    public int GlobalPermitsPerWindow { get; set; } = 600;
+
     public IEnumerable<string> Validate()
     {
         if (PermitsPerWindow < 1)
         {
             yield return $"{SectionName}:PermitsPerWindow must be at least 1 (got {PermitsPerWindow}).";
+        }
+
+        if (GlobalPermitsPerWindow < PermitsPerWindow)
+        {
+            yield return $"{SectionName}:GlobalPermitsPerWindow ({GlobalPermitsPerWindow}) must be at least PermitsPerWindow ({PermitsPerWindow}).";
         }
 
         if (Window < TimeSpan.FromSeconds(1))

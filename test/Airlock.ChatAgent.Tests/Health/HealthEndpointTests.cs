@@ -128,4 +128,14 @@ public class HealthEndpointTests
 
         Assert.Contains("KnowledgeBase:MaxBytes = 10", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_MisspelledKey_FailsStartupNamingIt()
+    {
+        await using var app = new ChatAgentApp(new() { ["Faults:ErorRate"] = "1" });
+
+        var error = Assert.ThrowsAny<Exception>(app.StartServer);
+
+        Assert.Contains("ErorRate", error.ToString(), StringComparison.Ordinal);
+    }
 }

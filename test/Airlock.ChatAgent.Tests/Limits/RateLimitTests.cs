@@ -39,4 +39,45 @@ public class RateLimitTests
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Run_OneUserOverLimit_OtherUserStillServed()
+    {
+        await using var app = new ChatAgentApp(new() { ["RateLimit:PermitsPerWindow"] = "1", ["RateLimit:Window"] = "01:00:00" });
+        using var alice = app.ClientFrom(IPAddress.Parse("127.0.0.2"));
+        using var bob = app.ClientFrom(IPAddress.Parse("127.0.0.3"));
+
+        using var aliceFirst = await alice.PostAsync("/agent/run", HttpAssert.Json("""{"message":"hello"}"""));
+        using var aliceSecond = await alice.PostAsync("/agent/run", HttpAssert.Json("""{"message":"hello"}"""));
+        using var bobFirst = await bob.PostAsync("/agent/run", HttpAssert.Json("""{"message":"hello"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, aliceFirst.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, aliceSecond.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bobFirst.StatusCode);
+    }
+
+    [Fact]
+    public async Task Run_OverGlobalLimit_Returns429ToAUserWithPermitsLeft()
+    {
+        await using var app = new ChatAgentApp(new()
+        {
+            ["RateLimit:PermitsPerWindow"] = "1",
+            ["RateLimit:GlobalPermitsPerWindow"] = "2",
+            ["RateLimit:Window"] = "01:00:00",
+        });
+        using var alice = app.ClientFrom(IPAddress.Parse("127.0.0.2"));
+        using var bob = app.ClientFrom(IPAddress.Parse("127.0.0.3"));
+        using var carol = app.ClientFrom(IPAddress.Parse("127.0.0.4"));
+
+        using var aliceFirst = await alice.PostAsync("/agent/run", HttpAssert.Json("""{"message":"hello"}"""));
+        using var bobFirst = await bob.PostAsync("/agent/run", HttpAssert.Json("""{"message":"hello"}"""));
+        using var carolFirst = await carol.PostAsync("/agent/run", HttpAssert.Json("""{"message":"hello"}"""));
+        using var ready = await carol.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, aliceFirst.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bobFirst.StatusCode);
+        await HttpAssert.ProblemAsync(carolFirst, HttpStatusCode.TooManyRequests, "agent.rate_limited");
+        Assert.NotNull(carolFirst.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
 }
