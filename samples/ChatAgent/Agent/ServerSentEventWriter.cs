@@ -41,8 +41,8 @@ internal sealed class ServerSentEventWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Cancelled when the request is aborted or a write fails. Kestrel may notice a closed HTTP/1.1 connection only
-    /// when it writes, so the keep-alive comments double as the disconnect probe that cancels the model call.
+    /// Cancelled when the request is aborted or a write fails. Kestrel reports a closed connection by itself; a
+    /// connection that died without a FIN is only found by writing, which the keep-alive comments do.
     /// </summary>
     public CancellationToken Aborted => _stop.Token;
 

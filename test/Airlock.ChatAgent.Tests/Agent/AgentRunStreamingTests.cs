@@ -128,13 +128,6 @@ public class AgentRunStreamingTests
         await model.Called.Task.WaitAsync(bound.Token);
         socket.Close();
 
-        // The server may only learn of the close when it next writes: let keep-alive intervals pass until it does.
-        for (var interval = 0; interval < 20 && !model.Cancelled.Task.IsCompleted; interval++)
-        {
-            app.Clock.Advance(TimeSpan.FromSeconds(15));
-            await Task.WhenAny(model.Cancelled.Task, Task.Delay(TimeSpan.FromMilliseconds(250), bound.Token));
-        }
-
-        Assert.True(model.Cancelled.Task.IsCompleted, "the model call was not cancelled after the client left");
+        await model.Cancelled.Task.WaitAsync(bound.Token);
     }
 }
