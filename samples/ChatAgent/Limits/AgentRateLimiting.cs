@@ -8,15 +8,19 @@ using Microsoft.Extensions.Options;
 namespace ChatAgent.Limits;
 
 /// <summary>
-/// Per-user fixed windows (ASP.NET Core's in-box limiter): one user cannot spend everyone's model quota; and one
-/// global window over agent turns, so many users together cannot either.
-/// A rejection is a 429 problem with Retry-After, so the widget can tell the user when to try again.
+/// ASP.NET Core's in-box limiter, three layers deep: a per-user fixed window (one user cannot spend everyone's model
+/// quota), a global window over agent turns (many users together cannot either), and a cap on turns in flight (a
+/// stream holds its slot until it ends). A rejection is a 429 problem with Retry-After, so the widget can say when to retry.
 /// </summary>
 internal static class AgentRateLimiting
 {
     public const string PerUserPolicy = "per-user";
 
     private const string GlobalPartition = "global";
+    private const string ConcurrencyPartition = "in-flight";
+
+    // A turn in flight usually ends within seconds; a rejection by the concurrency cap is worth retrying soon.
+    private const int ConcurrencyRetryAfterSeconds = 1;
 
     public static IServiceCollection AddAgentRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,7 +30,7 @@ internal static class AgentRateLimiting
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(PerUserPolicy, context =>
             {
-                var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                var options = Options(context);
                 return RateLimitPartition.GetFixedWindowLimiter(UserKey(context), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.PermitsPerWindow,
@@ -34,28 +38,32 @@ internal static class AgentRateLimiting
                     QueueLimit = 0,
                 });
             });
-            // The global limiter runs for every request; only agent turns are counted, so health probes and /version
-            // keep answering while the agent is saturated.
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (!IsAgentTurn(context))
-                {
-                    return RateLimitPartition.GetNoLimiter(string.Empty);
-                }
 
-                var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(GlobalPartition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.GlobalPermitsPerWindow,
-                    Window = options.Window,
-                    QueueLimit = 0,
-                });
-            });
+            // Global limiters run for every request; only agent turns are counted, so health probes and /version
+            // keep answering while the agent is saturated.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsAgentTurn(context)
+                    ? RateLimitPartition.GetFixedWindowLimiter(GlobalPartition, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = Options(context).GlobalPermitsPerWindow,
+                        Window = Options(context).Window,
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter(string.Empty)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsAgentTurn(context)
+                    ? RateLimitPartition.GetConcurrencyLimiter(ConcurrencyPartition, _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = Options(context).MaxConcurrentTurns,
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter(string.Empty)));
+
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
+                // Windows say when they reopen; the concurrency cap does not, and frees up as soon as a turn ends.
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
-                    : (int)Math.Ceiling(rejected.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Window.TotalSeconds);
+                    : ConcurrencyRetryAfterSeconds;
                 var http = rejected.HttpContext;
                 http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 var problem = (ProblemHttpResult)Problems.Create(
@@ -68,6 +76,9 @@ internal static class AgentRateLimiting
         });
         return services;
     }
+
+    private static RateLimitOptions Options(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     private static bool IsAgentTurn(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/agent", StringComparison.OrdinalIgnoreCase);

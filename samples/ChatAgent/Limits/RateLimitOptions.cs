@@ -14,6 +14,9 @@ internal sealed class RateLimitOptions : IValidatableOptions
     /// <summary>Turns all users together may start per window: the ceiling on what the model quota is spent at.</summary>
     public int GlobalPermitsPerWindow { get; set; } = 600;
 
+    /// <summary>Agent turns in flight at once; a stream holds its slot until its terminal event.</summary>
+    public int MaxConcurrentTurns { get; set; } = 64;
+
     public IEnumerable<string> Validate()
     {
         if (PermitsPerWindow < 1)
@@ -24,6 +27,11 @@ internal sealed class RateLimitOptions : IValidatableOptions
         if (GlobalPermitsPerWindow < PermitsPerWindow)
         {
             yield return $"{SectionName}:GlobalPermitsPerWindow ({GlobalPermitsPerWindow}) must be at least PermitsPerWindow ({PermitsPerWindow}).";
+        }
+
+        if (MaxConcurrentTurns < 1)
+        {
+            yield return $"{SectionName}:MaxConcurrentTurns must be at least 1 (got {MaxConcurrentTurns}).";
         }
 
         if (Window < TimeSpan.FromSeconds(1))

@@ -1,4 +1,5 @@
 using System.Net;
+using Airlock.ChatAgent.Tests.Fakes;
 
 namespace Airlock.ChatAgent.Tests.Limits;
 
@@ -79,5 +80,31 @@ public class RateLimitTests
         await HttpAssert.ProblemAsync(carolFirst, HttpStatusCode.TooManyRequests, "agent.rate_limited");
         Assert.NotNull(carolFirst.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public async Task Run_OverConcurrencyCap_Returns429RetryAfterOneSecondUntilATurnEnds()
+    {
+        using var kb = TestKnowledgeBase.Tiny();
+        var model = new FakeChatClient("slow answer") { WaitForRelease = true };
+        await using var app = new ChatAgentApp(kb.Settings(("RateLimit:MaxConcurrentTurns", "1")), model);
+        using var client = app.CreateClient();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        // The first turn streams and holds the only slot while the model thinks.
+        using var first = await client.SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, "/agent/run") { Content = HttpAssert.Json("""{"message":"refund","stream":true}""") },
+            HttpCompletionOption.ResponseHeadersRead,
+            bound.Token);
+        await model.Called.Task.WaitAsync(bound.Token);
+        using var second = await client.PostAsync("/agent/run", HttpAssert.Json("""{"message":"refund"}"""), bound.Token);
+
+        await HttpAssert.ProblemAsync(second, HttpStatusCode.TooManyRequests, "agent.rate_limited");
+        Assert.Equal(TimeSpan.FromSeconds(1), second.Headers.RetryAfter?.Delta);
+
+        model.Release();
+        await first.Content.ReadAsStringAsync(bound.Token);
+        using var third = await client.PostAsync("/agent/run", HttpAssert.Json("""{"message":"refund"}"""), bound.Token);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
     }
 }
