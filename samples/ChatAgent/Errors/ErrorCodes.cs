@@ -18,4 +18,7 @@ internal static class ErrorCodes
     public const string MethodNotAllowed = "agent.method_not_allowed";
     public const string Internal = "agent.internal_error";
     public const string Unexpected = "agent.http_error";
+
+    /// <summary>Only returned by the <c>Faults:NewErrorCode</c> switch.</summary>
+    public const string InjectedNewError = "agent.injected_new_error";
 }

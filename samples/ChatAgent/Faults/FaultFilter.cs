@@ -1,3 +1,4 @@
+using ChatAgent.Errors;
 using Microsoft.Extensions.Options;
 
 namespace ChatAgent.Faults;
@@ -18,6 +19,11 @@ internal sealed class FaultFilter(IOptions<FaultOptions> options, TimeProvider t
         if (faults.ErrorRate > 0 && Random.Shared.NextDouble() < faults.ErrorRate)
 #pragma warning restore CA5394
         {
+            if (faults.NewErrorCode)
+            {
+                return Problems.Create(StatusCodes.Status500InternalServerError, ErrorCodes.InjectedNewError, "The agent failed to answer; please try again.");
+            }
+
             throw new InjectedFaultException($"{FaultOptions.SectionName}:ErrorRate = {faults.ErrorRate} failed this turn on purpose.");
         }
 

@@ -8,6 +8,8 @@ internal static class FaultServiceCollectionExtensions
     {
         services.AddValidatedOptions<FaultOptions>(configuration);
         services.AddHostedService<StartupFaultGate>();
+        services.AddSingleton<MemoryHog>();
+        services.AddHostedService(sp => sp.GetRequiredService<MemoryHog>());
         return services;
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ChatAgent.Health;
 
 /// <summary>Reports every fault switch, so a deliberately broken revision is visible as such.</summary>
-internal sealed class FaultHealthCheck(IOptions<FaultOptions> options) : IHealthCheck
+internal sealed class FaultHealthCheck(IOptions<FaultOptions> options, MemoryHog memoryHog) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -13,6 +13,8 @@ internal sealed class FaultHealthCheck(IOptions<FaultOptions> options) : IHealth
         var data = new Dictionary<string, object>
         {
             ["errorRate"] = faults.ErrorRate,
+            ["newErrorCode"] = faults.NewErrorCode,
+            ["memoryHogBytes"] = memoryHog.HeldBytes,
             ["addedLatencyMs"] = faults.AddedLatency.TotalMilliseconds,
             ["failHealth"] = faults.FailHealth,
             ["crashOnStart"] = faults.CrashOnStart,

@@ -138,4 +138,16 @@ public class HealthEndpointTests
 
         Assert.Contains("ErorRate", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ready_MemoryHogSwitch_ReportsTheBytesActuallyHeld()
+    {
+        await using var app = new ChatAgentApp(new() { ["Faults:MemoryHogMegabytes"] = "3" });
+        using var client = app.CreateClient();
+
+        var ready = JsonDocument.Parse(await client.GetStringAsync("/health/ready")).RootElement;
+
+        Assert.Equal("Degraded", ready.GetProperty("status").GetString());
+        Assert.Equal(3 * 1024 * 1024, ready.GetProperty("checks").GetProperty("faults").GetProperty("memoryHogBytes").GetInt64());
+    }
 }
