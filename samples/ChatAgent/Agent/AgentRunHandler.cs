@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatAgent.Errors;
+using ChatAgent.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace ChatAgent.Agent;
@@ -9,12 +10,15 @@ internal sealed partial class AgentRunHandler(
     AgentTurn turn,
     IOptions<AgentOptions> options,
     TimeProvider time,
+    AgentMetrics metrics,
     ILogger<AgentRunHandler> logger)
 {
     public const string StartedEvent = "started";
     public const string DeltaEvent = "delta";
     public const string DoneEvent = "done";
     public const string ErrorEvent = "error";
+
+    private const string FailedOutcome = "failed";
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -30,18 +34,28 @@ internal sealed partial class AgentRunHandler(
         var wantsStream = request.Stream || context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
         if (!wantsStream)
         {
+            var start = time.GetTimestamp();
+            var first = true;
             try
             {
                 await foreach (var update in turn.RunAsync(request.Message!, conversationId, timestamp, cancellationToken))
                 {
                     if (update.Completed is { } answer)
                     {
+                        TurnEnded(answer);
                         return TypedResults.Json(answer, AgentJsonContext.Default.AgentAnswer);
+                    }
+
+                    if (first)
+                    {
+                        FirstToken(start);
+                        first = false;
                     }
                 }
             }
             catch (AgentTurnException ex)
             {
+                metrics.TurnEnded(turn.Mode, FailedOutcome);
                 return Problems.Create(StatusCodes.Status502BadGateway, ex.Code, ex.Message);
             }
 
@@ -55,6 +69,8 @@ internal sealed partial class AgentRunHandler(
     private async Task StreamAsync(HttpContext context, string message, string conversationId, TimeZones.LocalTimestamp timestamp, CancellationToken cancellationToken)
     {
         await using var events = await ServerSentEventWriter.StartAsync(context.Response, options.Value.KeepAliveInterval, time, cancellationToken);
+        var start = time.GetTimestamp();
+        var first = true;
         try
         {
             await events.WriteEventAsync(StartedEvent, JsonSerializer.Serialize(new StreamStarted(conversationId, turn.Mode, timestamp), AgentJsonContext.Default.StreamStarted));
@@ -63,7 +79,14 @@ internal sealed partial class AgentRunHandler(
                 if (update.Completed is { } answer)
                 {
                     await events.WriteEventAsync(DoneEvent, JsonSerializer.Serialize(answer, AgentJsonContext.Default.AgentAnswer));
+                    TurnEnded(answer);
                     return;
+                }
+
+                if (first)
+                {
+                    FirstToken(start);
+                    first = false;
                 }
 
                 await events.WriteEventAsync(DeltaEvent, JsonSerializer.Serialize(new StreamDelta(update.Delta!), AgentJsonContext.Default.StreamDelta));
@@ -85,9 +108,15 @@ internal sealed partial class AgentRunHandler(
                 LogStreamFailed(logger, ex, conversationId);
             }
 
+            metrics.TurnEnded(turn.Mode, FailedOutcome);
             await events.WriteEventAsync(ErrorEvent, JsonSerializer.Serialize(error, AgentJsonContext.Default.StreamError));
         }
     }
+
+    private void TurnEnded(AgentAnswer answer) => metrics.TurnEnded(answer.Mode, answer.Answered ? "answered" : "unknown");
+
+    private void FirstToken(long start) =>
+        metrics.TimeToFirstToken.Record(time.GetElapsedTime(start).TotalSeconds, new KeyValuePair<string, object?>("mode", turn.Mode));
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "Client left conversation {ConversationId} mid-stream")]
     private static partial void LogClientLeft(ILogger logger, string conversationId);

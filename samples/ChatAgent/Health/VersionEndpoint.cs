@@ -1,6 +1,5 @@
-using System.Reflection;
 using ChatAgent.Agent;
-using Microsoft.Extensions.Options;
+using ChatAgent.Metrics;
 
 namespace ChatAgent.Health;
 
@@ -9,15 +8,11 @@ internal static class VersionEndpoint
 {
     public static IEndpointRouteBuilder MapVersion(this IEndpointRouteBuilder endpoints)
     {
-        var build = typeof(VersionEndpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        endpoints.MapGet("/version", (IOptions<AgentOptions> options, AgentTurn turn) => TypedResults.Ok(new VersionInfo(
-            Revision: options.Value.Revision ?? CommitOf(build) ?? "dev",
-            Build: build,
+        endpoints.MapGet("/version", (ServiceRevision revision, AgentTurn turn) => TypedResults.Ok(new VersionInfo(
+            Revision: revision.Revision,
+            Build: revision.Build,
             Mode: turn.Mode,
             Runtime: System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription)));
         return endpoints;
     }
-
-    // The SDK appends "+<commit>" to the informational version when built from a git checkout.
-    private static string? CommitOf(string build) => build.IndexOf('+', StringComparison.Ordinal) is var plus and >= 0 ? build[(plus + 1)..] : null;
 }

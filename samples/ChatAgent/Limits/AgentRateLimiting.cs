@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ChatAgent.Errors;
+using ChatAgent.Metrics;
 using ChatAgent.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -65,6 +66,7 @@ internal static class AgentRateLimiting
                     ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
                     : ConcurrencyRetryAfterSeconds;
                 var http = rejected.HttpContext;
+                http.RequestServices.GetRequiredService<AgentMetrics>().RateLimitRejections.Add(1);
                 http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 var problem = (ProblemHttpResult)Problems.Create(
                     StatusCodes.Status429TooManyRequests,
