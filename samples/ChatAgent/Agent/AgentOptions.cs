@@ -23,6 +23,9 @@ internal sealed class AgentOptions : IValidatableOptions
 
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Longest a whole turn may take, streamed or not; past it the model call is cancelled and the user told.</summary>
+    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     public IEnumerable<string> Validate()
     {
         if (string.IsNullOrWhiteSpace(PersonaName))
@@ -43,6 +46,11 @@ internal sealed class AgentOptions : IValidatableOptions
         if (MaxMessageLength is < 1 or > 100_000)
         {
             yield return $"{SectionName}:MaxMessageLength must be between 1 and 100000 (got {MaxMessageLength}).";
+        }
+
+        if (TurnTimeout < TimeSpan.FromSeconds(1) || TurnTimeout > TimeSpan.FromMinutes(30))
+        {
+            yield return $"{SectionName}:TurnTimeout must be between 00:00:01 and 00:30:00 (got {TurnTimeout}).";
         }
 
         if (KeepAliveInterval < TimeSpan.FromSeconds(1) || KeepAliveInterval > TimeSpan.FromMinutes(5))

@@ -19,6 +19,7 @@ internal sealed partial class AgentRunHandler(
     public const string ErrorEvent = "error";
 
     private const string FailedOutcome = "failed";
+    private const string TimeoutMessage = "The agent took too long to answer; please try again.";
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -36,9 +37,11 @@ internal sealed partial class AgentRunHandler(
         {
             var start = time.GetTimestamp();
             var first = true;
+            using var timeout = new CancellationTokenSource(options.Value.TurnTimeout, time);
+            using var turnCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                await foreach (var update in turn.RunAsync(request.Message!, conversationId, timestamp, cancellationToken))
+                await foreach (var update in turn.RunAsync(request.Message!, conversationId, timestamp, turnCancellation.Token))
                 {
                     if (update.Completed is { } answer)
                     {
@@ -58,6 +61,12 @@ internal sealed partial class AgentRunHandler(
                 metrics.TurnEnded(turn.Mode, FailedOutcome);
                 return Problems.Create(StatusCodes.Status502BadGateway, ex.Code, ex.Message);
             }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                metrics.TurnEnded(turn.Mode, FailedOutcome);
+                LogTurnTimedOut(logger, conversationId, options.Value.TurnTimeout);
+                return Problems.Create(StatusCodes.Status504GatewayTimeout, ErrorCodes.TurnTimeout, TimeoutMessage);
+            }
 
             throw new InvalidOperationException("The turn ended without a completed answer.");
         }
@@ -71,10 +80,14 @@ internal sealed partial class AgentRunHandler(
         await using var events = await ServerSentEventWriter.StartAsync(context.Response, options.Value.KeepAliveInterval, time, cancellationToken);
         var start = time.GetTimestamp();
         var first = true;
+
+        // The writer keeps the request's own token, so it can still send the terminal event after a timeout.
+        using var timeout = new CancellationTokenSource(options.Value.TurnTimeout, time);
+        using var turnCancellation = CancellationTokenSource.CreateLinkedTokenSource(events.Aborted, timeout.Token);
         try
         {
             await events.WriteEventAsync(StartedEvent, JsonSerializer.Serialize(new StreamStarted(conversationId, turn.Mode, timestamp), AgentJsonContext.Default.StreamStarted));
-            await foreach (var update in turn.RunAsync(message, conversationId, timestamp, events.Aborted))
+            await foreach (var update in turn.RunAsync(message, conversationId, timestamp, turnCancellation.Token))
             {
                 if (update.Completed is { } answer)
                 {
@@ -96,6 +109,12 @@ internal sealed partial class AgentRunHandler(
         {
             // The client left; the model call was cancelled with it and there is no one to tell.
             LogClientLeft(logger, conversationId);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !events.Aborted.IsCancellationRequested)
+        {
+            metrics.TurnEnded(turn.Mode, FailedOutcome);
+            LogTurnTimedOut(logger, conversationId, options.Value.TurnTimeout);
+            await events.WriteEventAsync(ErrorEvent, JsonSerializer.Serialize(new StreamError(ErrorCodes.TurnTimeout, TimeoutMessage), AgentJsonContext.Default.StreamError));
         }
         catch (Exception ex) when (!events.Aborted.IsCancellationRequested)
         {
@@ -120,6 +139,9 @@ internal sealed partial class AgentRunHandler(
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "Client left conversation {ConversationId} mid-stream")]
     private static partial void LogClientLeft(ILogger logger, string conversationId);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Warning, Message = "Turn for conversation {ConversationId} exceeded Agent:TurnTimeout {Timeout}; the model call was cancelled")]
+    private static partial void LogTurnTimedOut(ILogger logger, string conversationId, TimeSpan timeout);
 
     [LoggerMessage(EventId = 211, Level = LogLevel.Error, Message = "Stream failed for conversation {ConversationId}")]
     private static partial void LogStreamFailed(ILogger logger, Exception exception, string conversationId);

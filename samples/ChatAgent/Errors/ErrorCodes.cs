@@ -14,6 +14,7 @@ internal static class ErrorCodes
     public const string InvalidConversationId = "agent.invalid_conversation_id";
     public const string RateLimited = "agent.rate_limited";
     public const string ModelFailed = "agent.model_failed";
+    public const string TurnTimeout = "agent.turn_timeout";
     public const string NotFound = "agent.not_found";
     public const string MethodNotAllowed = "agent.method_not_allowed";
     public const string Internal = "agent.internal_error";
