@@ -1,6 +1,7 @@
 using ChatAgent.Agent;
 using ChatAgent.Errors;
 using ChatAgent.Faults;
+using ChatAgent.Forwarding;
 using ChatAgent.Health;
 using ChatAgent.KnowledgeBase;
 using ChatAgent.Limits;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAgentProblemDetails();
 builder.Services.AddFaults(builder.Configuration);
+builder.Services.AddForwarding(builder.Configuration);
 builder.Services.AddKnowledgeBase(builder.Configuration);
 builder.Services.AddAgent(builder.Configuration);
 builder.Services.AddAgentRateLimiting(builder.Configuration);
@@ -17,6 +19,7 @@ builder.Services.AddAgentHealth();
 builder.Services.AddAgentMetrics();
 
 var app = builder.Build();
+app.UseForwarding();
 app.UseRequestMetrics();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -85,8 +85,8 @@ internal static class AgentRateLimiting
     private static bool IsAgentTurn(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/agent", StringComparison.OrdinalIgnoreCase);
 
-    // The anonymous widget has no login; the client address is the identity it has. Behind a proxy this needs
-    // forwarded headers (UseForwardedHeaders with the proxy's address as known), or every user shares one bucket.
+    // The anonymous widget has no login; the client address is the identity it has. Behind a proxy it is the
+    // forwarded address (Forwarding:KnownProxies), or every user would share the proxy's bucket.
     private static string UserKey(HttpContext context) =>
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

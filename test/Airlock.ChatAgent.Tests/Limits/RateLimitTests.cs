@@ -107,4 +107,38 @@ public class RateLimitTests
         using var third = await client.PostAsync("/agent/run", HttpAssert.Json("""{"message":"refund"}"""), bound.Token);
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
     }
+
+    private static async Task<HttpStatusCode> PostAsAsync(HttpClient client, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/agent/run") { Content = HttpAssert.Json("""{"message":"hello"}""") };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task Run_BehindKnownProxy_EachForwardedClientHasItsOwnLimit()
+    {
+        await using var app = new ChatAgentApp(new()
+        {
+            ["RateLimit:PermitsPerWindow"] = "1",
+            ["RateLimit:Window"] = "01:00:00",
+            ["Forwarding:KnownProxies:0"] = "127.0.0.1",
+        });
+        using var proxy = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsAsync(proxy, "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsAsync(proxy, "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.OK, await PostAsAsync(proxy, "203.0.113.6"));
+    }
+
+    [Fact]
+    public async Task Run_NoKnownProxy_ForwardedHeaderCannotPickANewLimit()
+    {
+        await using var app = new ChatAgentApp(new() { ["RateLimit:PermitsPerWindow"] = "1", ["RateLimit:Window"] = "01:00:00" });
+        using var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsAsync(client, "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsAsync(client, "203.0.113.6"));
+    }
 }
