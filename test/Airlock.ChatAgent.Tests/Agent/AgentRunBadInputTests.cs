@@ -81,25 +81,4 @@ public class AgentRunBadInputTests
         using var live = await client.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
-
-    [Fact]
-    public async Task Run_NewErrorCodeSwitch_Returns500WithTheNewCode()
-    {
-        await using var app = new ChatAgentApp(new() { ["Faults:ErrorRate"] = "1", ["Faults:NewErrorCode"] = "true" });
-        using var client = app.CreateClient();
-
-        using var response = await client.PostAsync("/agent/run", HttpAssert.Json("""{"message":"hi"}"""));
-
-        await HttpAssert.ProblemAsync(response, HttpStatusCode.InternalServerError, "agent.injected_new_error");
-    }
-
-    [Fact]
-    public async Task Start_NewErrorCodeWithoutErrorRate_FailsStartupNamingBothKeys()
-    {
-        await using var app = new ChatAgentApp(new() { ["Faults:NewErrorCode"] = "true" });
-
-        var error = Assert.ThrowsAny<Exception>(app.StartServer);
-
-        Assert.Contains("Faults:NewErrorCode needs Faults:ErrorRate", error.ToString(), StringComparison.Ordinal);
-    }
 }

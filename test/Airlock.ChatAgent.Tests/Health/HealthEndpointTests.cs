@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Airlock.ChatAgent.Tests.Fakes;
-using ChatAgent.Faults;
 
 namespace Airlock.ChatAgent.Tests.Health;
 
@@ -50,34 +49,6 @@ public class HealthEndpointTests
     }
 
     [Fact]
-    public async Task Ready_FailHealthSwitch_Returns503AndNamesTheSwitch()
-    {
-        await using var app = new ChatAgentApp(new() { ["Faults:FailHealth"] = "true" });
-        using var client = app.CreateClient();
-
-        using var response = await client.GetAsync("/health/ready");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var faults = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("faults");
-        Assert.True(faults.GetProperty("failHealth").GetBoolean());
-        Assert.Contains("Faults:FailHealth", faults.GetProperty("description").GetString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Ready_ErrorRateSwitch_IsDegradedAndVisible()
-    {
-        await using var app = new ChatAgentApp(new() { ["Faults:ErrorRate"] = "0.25", ["Faults:AddedLatency"] = "00:00:00.200" });
-        using var client = app.CreateClient();
-
-        var ready = JsonDocument.Parse(await client.GetStringAsync("/health/ready")).RootElement;
-
-        Assert.Equal("Degraded", ready.GetProperty("status").GetString());
-        var faults = ready.GetProperty("checks").GetProperty("faults");
-        Assert.Equal(0.25, faults.GetProperty("errorRate").GetDouble());
-        Assert.Equal(200, faults.GetProperty("addedLatencyMs").GetDouble());
-    }
-
-    [Fact]
     public async Task Version_Returns_RevisionFromConfigurationAndBuild()
     {
         await using var app = new ChatAgentApp(new() { ["Agent:Revision"] = "rev-42" });
@@ -88,16 +59,6 @@ public class HealthEndpointTests
         Assert.Equal("rev-42", version.GetProperty("revision").GetString());
         Assert.False(string.IsNullOrEmpty(version.GetProperty("build").GetString()));
         Assert.Equal("knowledge-base-only", version.GetProperty("mode").GetString());
-    }
-
-    [Fact]
-    public async Task Start_CrashOnStartSwitch_FailsStartupNamingTheSwitch()
-    {
-        await using var app = new ChatAgentApp(new() { ["Faults:CrashOnStart"] = "true" });
-
-        var error = Assert.Throws<InjectedFaultException>(app.StartServer);
-
-        Assert.Contains("Faults:CrashOnStart", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,17 +98,5 @@ public class HealthEndpointTests
         var error = Assert.ThrowsAny<Exception>(app.StartServer);
 
         Assert.Contains("ErorRate", error.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Ready_MemoryHogSwitch_ReportsTheBytesActuallyHeld()
-    {
-        await using var app = new ChatAgentApp(new() { ["Faults:MemoryHogMegabytes"] = "3" });
-        using var client = app.CreateClient();
-
-        var ready = JsonDocument.Parse(await client.GetStringAsync("/health/ready")).RootElement;
-
-        Assert.Equal("Degraded", ready.GetProperty("status").GetString());
-        Assert.Equal(3 * 1024 * 1024, ready.GetProperty("checks").GetProperty("faults").GetProperty("memoryHogBytes").GetInt64());
     }
 }
