@@ -1,0 +1,14 @@
+using ChatAgent.TimeZones;
+
+namespace ChatAgent.Agent;
+
+/// <param name="Answered">False when the agent does not know; <paramref name="Handoff"/> then says whom to ask.</param>
+/// <param name="Mode">"knowledge-base-only" or "model".</param>
+internal sealed record AgentAnswer(
+    string ConversationId,
+    string Answer,
+    bool Answered,
+    string Mode,
+    IReadOnlyList<Citation> Citations,
+    LocalTimestamp Timestamp,
+    string? Handoff);

@@ -1,0 +1,3 @@
+namespace ChatAgent.Agent;
+
+internal sealed record StreamDelta(string Text);
