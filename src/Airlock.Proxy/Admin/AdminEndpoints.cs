@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Airlock.Proxy.Forwarding;
 using Airlock.Proxy.Telemetry;
@@ -15,7 +16,7 @@ internal sealed class AdminEndpoints(AdminToken token, RouteAdministrator routes
 {
     public const long MaxBodyBytes = 1024 * 1024;
     private const string RevisionsPrefix = "/admin/revisions/";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task HandleAsync(HttpContext context)
     {

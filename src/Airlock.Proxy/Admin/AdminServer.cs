@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -45,11 +46,11 @@ internal sealed class AdminServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = AdminEndpoints.MaxBodyBytes;
             if (address!.Address is null)
             {
-                kestrel.ListenLocalhost(address.Port);
+                kestrel.ListenLocalhost(address.Port, endpoint => endpoint.Protocols = HttpProtocols.Http1);
             }
             else
             {
-                kestrel.Listen(address.Address, address.Port);
+                kestrel.Listen(address.Address, address.Port, endpoint => endpoint.Protocols = HttpProtocols.Http1);
             }
         });
         builder.Logging.ClearProviders();

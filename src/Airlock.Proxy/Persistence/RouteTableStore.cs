@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Airlock.Core.IO;
 using Airlock.Proxy.Hosting;
@@ -11,7 +12,7 @@ namespace Airlock.Proxy.Persistence;
 /// </summary>
 internal sealed class RouteTableStore(string path)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Path { get; } = path;
 
