@@ -87,15 +87,76 @@ public sealed class ProxyCommandTests
         }
     }
 
-    private static async Task<Uri> WaitForAddressAsync(StringWriter stderr, Task<int> run)
+    [Fact]
+    public async Task Proxy_NonLoopbackAdminAddress_ExitsWithUsageError()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"routes-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, "routes:\n  - name: chat\n    revisions:\n      - { name: v1, upstream: 'http://127.0.0.1:1', weight: 1 }\n");
+        try
+        {
+            var run = await CliRun.InvokeAsync("proxy", "--routes", file, "--admin", "http://0.0.0.0:9090");
+
+            Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+            Assert.Contains("--admin 'http://0.0.0.0:9090' is not a loopback address", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Proxy_WithAdmin_ServesTheAdminApiBehindATokenFileItNeverPrints()
+    {
+        var state = Directory.CreateTempSubdirectory("airlock-cli-proxy-").FullName;
+        var file = Path.Combine(state, "routes.yaml");
+        await File.WriteAllTextAsync(file, $"routes:\n  - name: chat\n    revisions:\n      - {{ name: v1, upstream: 'http://127.0.0.1:{ClosedLoopbackPort()}', weight: 1 }}\n");
+        var stderr = new StringWriter();
+        var console = new CliConsole(Capture(TextWriter.Null), Capture(TextWriter.Synchronized(stderr)), TextWriter.Null);
+        using var stop = new CancellationTokenSource();
+        try
+        {
+            var run = AirlockCli.RunAsync(["proxy", "--routes", file, "--listen", "http://127.0.0.1:0", "--admin", "http://127.0.0.1:0", "--state", state], console, stop.Token);
+            var admin = await WaitForAddressAsync(stderr, run, "admin API on ");
+            var tokenFile = Path.Combine(state, "admin.token");
+            var token = await File.ReadAllTextAsync(tokenFile);
+            using var client = new HttpClient { BaseAddress = admin };
+
+            using var anonymous = await client.GetAsync("/admin/routes");
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var routes = await client.GetAsync("/admin/routes");
+            var body = JsonDocument.Parse(await routes.Content.ReadAsStringAsync()).RootElement;
+            await stop.CancelAsync();
+            Assert.Equal(ExitCodes.Ok, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, routes.StatusCode);
+            Assert.Equal(1, body.GetProperty("version").GetInt64());
+            Assert.True(File.Exists(Path.Combine(state, "routes.state.json")));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(tokenFile));
+            }
+
+            Assert.DoesNotContain(token, stderr.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"bearer token {token[..4]}", stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    private static async Task<Uri> WaitForAddressAsync(StringWriter stderr, Task<int> run, string marker = "listening on ")
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var text = stderr.ToString();
-            var at = text.IndexOf("listening on ", StringComparison.Ordinal);
+            var at = text.IndexOf(marker, StringComparison.Ordinal);
             if (at >= 0)
             {
-                return new Uri(text[(at + "listening on ".Length)..].Split(' ', ',')[0]);
+                return new Uri(text[(at + marker.Length)..].Split(' ', ',', ';')[0]);
             }
 
             Assert.False(run.IsCompleted, $"the proxy exited early: {text}");

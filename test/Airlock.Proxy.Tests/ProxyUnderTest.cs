@@ -19,9 +19,11 @@ internal sealed class ProxyUnderTest : IAsyncDisposable
 
     public Uri Address => Server.Addresses[0];
 
-    public static async Task<ProxyUnderTest> StartAsync(string routeFileYaml, TimeProvider? time = null, string listen = "http://127.0.0.1:0")
+    public static Task<ProxyUnderTest> StartAsync(string routeFileYaml, TimeProvider? time = null, string listen = "http://127.0.0.1:0") =>
+        StartAsync(ProxyConfigLoader.Parse(routeFileYaml, "routes.yaml"), time, listen);
+
+    public static async Task<ProxyUnderTest> StartAsync(ProxyConfig config, TimeProvider? time = null, string listen = "http://127.0.0.1:0")
     {
-        var config = ProxyConfigLoader.Parse(routeFileYaml, "routes.yaml");
         var server = ProxyServer.Create(config, [listen], time ?? TimeProvider.System);
         await server.StartAsync();
         var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false, AllowAutoRedirect = false })

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Airlock.Cli.Hosting;
+using Airlock.Proxy.Admin;
+using Airlock.Proxy.Persistence;
 using Airlock.Proxy.Hosting;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -7,7 +9,7 @@ using Spectre.Console;
 namespace Airlock.Cli.Proxy;
 
 /// <summary><c>airlock proxy --routes FILE</c>: the data plane, serving until Ctrl+C or SIGTERM.</summary>
-internal sealed class ProxyCommand : AirlockCommand
+internal sealed partial class ProxyCommand : AirlockCommand
 {
     public ProxyCommand(CliConsole console)
         : base("proxy", "Run the traffic-splitting reverse proxy in front of a service's revisions (docs/proxy.md).", console)
@@ -15,6 +17,8 @@ internal sealed class ProxyCommand : AirlockCommand
         Options.Add(RoutesOption);
         Options.Add(ListenOption);
         Options.Add(VerboseOption);
+        Options.Add(AdminOption);
+        Options.Add(StateOption);
     }
 
     internal Option<string> RoutesOption { get; } = new("--routes", "-r")
@@ -54,7 +58,23 @@ internal sealed class ProxyCommand : AirlockCommand
             }
         }
 
-        var config = ProxyConfigLoader.Load(routesFile);
+        var adminUrl = parse.GetValue(AdminOption);
+        if (adminUrl is not null && !AdminServer.IsLoopbackAddress(adminUrl))
+        {
+            throw new UsageException($"--admin '{adminUrl}' is not a loopback address.", AdminServer.LoopbackHint);
+        }
+
+        var routeFileText = await File.ReadAllTextAsync(routesFile, cancellationToken);
+        var stateDirectory = parse.GetValue(StateOption) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(routesFile))!, ".airlock-proxy");
+        var store = adminUrl is null ? null : new RouteTableStore(Path.Combine(stateDirectory, "routes.state.json"));
+        if (store is not null)
+        {
+            Directory.CreateDirectory(stateDirectory);
+        }
+
+        var (config, source) = store is null
+            ? (ProxyConfigLoader.Parse(routeFileText, routesFile), routeFileText)
+            : store.Restore(routeFileText, routesFile);
         using var logs = new StderrLoggerProvider(Console.Error, parse.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Warning);
         await using var server = ProxyServer.Create(config, listen, TimeProvider.System, logs);
         await server.StartAsync(cancellationToken);
@@ -62,6 +82,7 @@ internal sealed class ProxyCommand : AirlockCommand
         Console.Error.MarkupLine(
             $"airlock proxy listening on {Markup.Escape(string.Join(", ", server.Addresses))} " +
             $"({table.Routes.Length} route(s), generation {table.Generation}); Ctrl+C stops it");
+        await using var admin = store is null ? null : await StartAdminAsync(adminUrl!, stateDirectory, store, server, config, source, logs, cancellationToken);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -72,6 +93,11 @@ internal sealed class ProxyCommand : AirlockCommand
         }
 
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        if (admin is not null)
+        {
+            await admin.StopAsync(grace.Token);
+        }
+
         await server.StopAsync(grace.Token);
         Console.Error.MarkupLine("airlock proxy stopped");
         return ExitCodes.Ok;
