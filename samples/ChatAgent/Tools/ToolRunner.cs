@@ -103,8 +103,9 @@ internal sealed partial class ToolRunner
         {
             return Degraded(call, ToolStatus.TimedOut, $"the {call.Name} tool did not answer within {Seconds(timeout)}");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Includes a tool's own cancellation (its HTTP client timing out, say): only the turn's cancellation ends the turn.
             LogFailed(_logger, ex, call.Name);
             return Degraded(call, ToolStatus.Failed, $"the {call.Name} tool failed");
         }

@@ -82,6 +82,16 @@ public sealed class ToolRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunRoundAsync_ToolCancelsItself_FailedNotTurnEnding()
+    {
+        var broken = new ScriptedTool(ToolNames.Clock, (_, _) => Task.FromException<string>(new TaskCanceledException("its own HTTP client timed out")));
+
+        var result = Assert.Single(await Runner(new ToolOptions(), broken).RunRoundAsync([Call(ToolNames.Clock)], CancellationToken.None));
+
+        Assert.Equal(ToolStatus.Failed, result.Status);
+    }
+
+    [Fact]
     public async Task RunRoundAsync_InvalidArguments_ToolNotInvoked()
     {
         var clock = new ScriptedTool(new ClockTool(_clock), ScriptedTool.Returns("{}"));
