@@ -77,6 +77,29 @@ public class ToolAgentRunTests
     }
 
     [Fact]
+    public async Task AgentRun_StreamedAndSearchToolThrows_StreamEndsWithDoneCarryingNote()
+    {
+        using var kb = TestKnowledgeBase.Tiny();
+        await using var app = new ChatAgentApp(
+            kb.Settings(),
+            services: s => s.AddSingleton<IAgentTool>(sp => new ScriptedTool(
+                ActivatorUtilities.CreateInstance<KnowledgeBaseSearchTool>(sp),
+                (_, _) => throw new IOException("index file vanished"))));
+        using var client = app.CreateClient();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20)); // a bound on a misbehaving stream, not a timing assertion
+
+        using var response = await client.PostAsync("/agent/run", HttpAssert.Json("""{"message":"refund","stream":true}"""), cancel.Token);
+        using var reader = new ServerSentEventReader(await response.Content.ReadAsStreamAsync(cancel.Token));
+        var events = (await reader.ReadToEndAsync(cancel.Token)).Where(e => e.Comment is null).ToList();
+
+        Assert.Equal("done", events[^1].Event);
+        var done = JsonDocument.Parse(events[^1].Data!).RootElement;
+        Assert.False(done.GetProperty("answered").GetBoolean());
+        Assert.Equal("the knowledge_base_search tool failed", Assert.Single(done.GetProperty("notes").EnumerateArray()).GetString());
+        Assert.DoesNotContain("vanished", string.Concat(events.Select(e => e.Data)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AgentRun_SearchToolReturnsGarbage_AnswerDegradedAndCounted()
     {
         using var kb = TestKnowledgeBase.Tiny();
