@@ -6,6 +6,7 @@ using ChatAgent.Health;
 using ChatAgent.KnowledgeBase;
 using ChatAgent.Limits;
 using ChatAgent.Metrics;
+using ChatAgent.Tools;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -14,6 +15,7 @@ builder.Services.AddFaults(builder.Configuration);
 builder.Services.AddForwarding(builder.Configuration);
 builder.Services.AddKnowledgeBase(builder.Configuration);
 builder.Services.AddAgent(builder.Configuration);
+builder.Services.AddAgentTools(builder.Configuration);
 builder.Services.AddAgentRateLimiting(builder.Configuration);
 builder.Services.AddAgentHealth();
 builder.Services.AddAgentMetrics();

@@ -13,10 +13,16 @@ namespace Airlock.ChatAgent.Tests;
 internal sealed class ChatAgentApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ChatAgentApp(Dictionary<string, string?>? settings = null, IChatClient? model = null, string environment = "Production")
+    public ChatAgentApp(
+        Dictionary<string, string?>? settings = null,
+        IChatClient? model = null,
+        string environment = "Production",
+        Action<IServiceCollection>? services = null)
     {
         _settings = settings ?? [];
+        _services = services;
         Model = model;
         Environment = environment;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -75,6 +81,8 @@ internal sealed class ChatAgentApp : WebApplicationFactory<Program>
             {
                 services.AddSingleton(Model);
             }
+
+            _services?.Invoke(services);
         });
     }
 }

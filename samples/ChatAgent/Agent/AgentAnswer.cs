@@ -4,6 +4,7 @@ namespace ChatAgent.Agent;
 
 /// <param name="Answered">False when the agent does not know; <paramref name="Handoff"/> then says whom to ask.</param>
 /// <param name="Mode">"knowledge-base-only" or "model".</param>
+/// <param name="Notes">What degraded the answer (a tool that timed out or returned garbage), in words; null when nothing did.</param>
 internal sealed record AgentAnswer(
     string ConversationId,
     string Answer,
@@ -11,4 +12,5 @@ internal sealed record AgentAnswer(
     string Mode,
     IReadOnlyList<Citation> Citations,
     LocalTimestamp Timestamp,
-    string? Handoff);
+    string? Handoff,
+    IReadOnlyList<string>? Notes = null);

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using ChatAgent.KnowledgeBase;
 using ChatAgent.TimeZones;
+using ChatAgent.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +18,7 @@ internal sealed partial class AgentTurn(
     UserClock clock,
     IOptions<AgentOptions> agentOptions,
     IOptions<KnowledgeBaseOptions> knowledgeBaseOptions,
+    ToolRunner tools,
     ILogger<AgentTurn> logger,
     IChatClient? chatClient = null)
 {
@@ -35,15 +38,14 @@ internal sealed partial class AgentTurn(
 
         if (chatClient is null)
         {
-            var extractive = ExtractiveAnswerer.Answer(snapshot.Index, message, options);
-            var text = extractive.Text ?? DontKnow();
-            foreach (var word in Words(text))
+            var quoted = await AnswerWithToolsAsync(message, cancellationToken);
+            foreach (var word in Words(quoted.Text))
             {
                 yield return new TurnUpdate(word, null);
             }
 
-            LogAnswered(logger, conversationId, Mode, extractive.Sources.Count);
-            yield return new TurnUpdate(null, Complete(conversationId, text, extractive.Text is not null, extractive.Sources, timestamp));
+            LogAnswered(logger, conversationId, Mode, quoted.Sources.Count);
+            yield return new TurnUpdate(null, Complete(conversationId, quoted.Text, quoted.Answered, quoted.Sources, timestamp, quoted.Notes));
             yield break;
         }
 
@@ -103,10 +105,48 @@ internal sealed partial class AgentTurn(
         }
     }
 
+    // Knowledge-base-only mode plans one round itself: the clock tool for "what time is it in X?", else the search tool.
+    private async Task<(string Text, bool Answered, IReadOnlyList<SearchHit> Sources, IReadOnlyList<string>? Notes)> AnswerWithToolsAsync(
+        string message,
+        CancellationToken cancellationToken)
+    {
+        var place = TimeQuestion.Place(message);
+        var call = place is null
+            ? new ToolCall(ToolNames.KnowledgeBaseSearch, new Dictionary<string, string> { [KnowledgeBaseSearchTool.QueryArgument] = message })
+            : new ToolCall(ToolNames.Clock, new Dictionary<string, string> { [ClockTool.ZoneArgument] = place });
+        var run = await tools.RunAsync(done => done.Count == 0 ? [call] : [], cancellationToken);
+        var result = run.Results[0];
+        if (result.Output is not { } output)
+        {
+            var note = result.Note ?? "a tool did not answer";
+            var text = place is null
+                ? $"I couldn't search my knowledge base just now ({note}). Please try again, or ask {agentOptions.Value.HumanContact}."
+                : $"I can't tell the time in {place} right now ({note}).";
+            return (text, false, [], [note]);
+        }
+
+        if (place is not null)
+        {
+            var local = DateTimeOffset.ParseExact(output.GetProperty("local").GetString()!, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            var zone = output.GetProperty("zone").GetString();
+            var text = string.Create(CultureInfo.InvariantCulture, $"It is {local:HH:mm} on {local:dddd d MMMM yyyy} in {zone} (UTC{local:zzz}).");
+            return (text, true, [], null);
+        }
+
+        var extractive = ExtractiveAnswerer.Compose(message, KnowledgeBaseSearchTool.ReadHits(output));
+        return (extractive.Text ?? DontKnow(), extractive.Text is not null, extractive.Sources, null);
+    }
+
     private string DontKnow() =>
         $"I don't know: nothing in my knowledge base answers that well enough. Please ask {agentOptions.Value.HumanContact}.";
 
-    private AgentAnswer Complete(string conversationId, string text, bool answered, IReadOnlyList<SearchHit> sources, LocalTimestamp timestamp) =>
+    private AgentAnswer Complete(
+        string conversationId,
+        string text,
+        bool answered,
+        IReadOnlyList<SearchHit> sources,
+        LocalTimestamp timestamp,
+        IReadOnlyList<string>? notes = null) =>
         new(
             conversationId,
             text,
@@ -114,7 +154,8 @@ internal sealed partial class AgentTurn(
             Mode,
             [.. sources.Select((s, i) => new Citation(i + 1, s.Passage.Source, s.Passage.Title, s.Passage.Section, Math.Round(s.Score, 3)))],
             timestamp,
-            answered ? null : agentOptions.Value.HumanContact);
+            answered ? null : agentOptions.Value.HumanContact,
+            notes);
 
     // Word by word with the following space kept, so concatenating the deltas gives back the answer exactly.
     private static IEnumerable<string> Words(string text)

@@ -30,9 +30,12 @@ internal static partial class ExtractiveAnswerer
         return [.. hits.Where(h => h.Score >= best * SecondaryScoreRatio).Take(options.MaxPassages)];
     }
 
-    public static ExtractiveAnswer Answer(Bm25Index index, string question, KnowledgeBaseOptions options)
+    public static ExtractiveAnswer Answer(Bm25Index index, string question, KnowledgeBaseOptions options) =>
+        Compose(question, Relevant(index, question, options));
+
+    /// <summary>Quotes from passages already judged relevant (by <see cref="Relevant"/>, directly or through the search tool).</summary>
+    public static ExtractiveAnswer Compose(string question, IReadOnlyList<SearchHit> sources)
     {
-        var sources = Relevant(index, question, options);
         if (sources.Count == 0)
         {
             return new ExtractiveAnswer(null, []);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using ChatAgent.Tools;
 
 namespace ChatAgent.Metrics;
 
@@ -20,6 +21,10 @@ internal sealed class AgentMetrics : IDisposable
         Turns = Meter.CreateCounter<long>("chatagent.turns", description: "Agent turns, by mode and outcome (answered, unknown, failed).");
         TimeToFirstToken = Meter.CreateHistogram<double>("chatagent.turn.time_to_first_token", unit: "s", description: "Time from the start of a turn to its first piece of answer text, by mode.");
         RateLimitRejections = Meter.CreateCounter<long>("chatagent.rate_limit.rejections", description: "Requests rejected with 429 by a rate limit or the concurrency cap.");
+        ToolCalls = Meter.CreateCounter<long>("chatagent.tool.calls", description: "Tool calls, by tool and outcome (ok, unknown_tool, invalid_arguments, failed, timed_out, invalid_result).");
+        ToolErrors = Meter.CreateCounter<long>("chatagent.tool.errors", description: "Tool calls that degraded the turn other than by timing out, by tool and kind.");
+        ToolTimeouts = Meter.CreateCounter<long>("chatagent.tool.timeouts", description: "Tool calls cut off by their per-tool timeout, by tool.");
+        ToolRoundCapHits = Meter.CreateCounter<long>("chatagent.tool.round_cap_hits", description: "Turns whose tool rounds were stopped by Tools:MaxRounds.");
     }
 
     /// <summary>This app's meter; two hosts in one process (tests) each have their own.</summary>
@@ -34,6 +39,37 @@ internal sealed class AgentMetrics : IDisposable
     public Histogram<double> TimeToFirstToken { get; }
 
     public Counter<long> RateLimitRejections { get; }
+
+    public Counter<long> ToolCalls { get; }
+
+    public Counter<long> ToolErrors { get; }
+
+    public Counter<long> ToolTimeouts { get; }
+
+    public Counter<long> ToolRoundCapHits { get; }
+
+    public void ToolCallEnded(string tool, ToolStatus status)
+    {
+        var outcome = status switch
+        {
+            ToolStatus.Ok => "ok",
+            ToolStatus.UnknownTool => "unknown_tool",
+            ToolStatus.InvalidArguments => "invalid_arguments",
+            ToolStatus.Failed => "failed",
+            ToolStatus.TimedOut => "timed_out",
+            ToolStatus.InvalidResult => "invalid_result",
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+        };
+        ToolCalls.Add(1, new TagList { { "tool", tool }, { "outcome", outcome } });
+        if (status == ToolStatus.TimedOut)
+        {
+            ToolTimeouts.Add(1, new TagList { { "tool", tool } });
+        }
+        else if (status != ToolStatus.Ok)
+        {
+            ToolErrors.Add(1, new TagList { { "tool", tool }, { "kind", outcome } });
+        }
+    }
 
     public void TurnEnded(string mode, string outcome) =>
         Turns.Add(1, new TagList { { "mode", mode }, { "outcome", outcome } });
