@@ -1,3 +1,4 @@
+using Airlock.Core.Processes;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
@@ -82,15 +83,7 @@ internal static class ShellCommand
 
     private static void KillTree(Process process)
     {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the timeout and the kill.
-        }
-
+        ProcessTree.Kill(process);
         process.WaitForExit();
     }
 

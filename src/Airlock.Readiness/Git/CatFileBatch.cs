@@ -1,3 +1,4 @@
+using Airlock.Core.Processes;
 namespace Airlock.Readiness.Git;
 
 /// <summary>
@@ -23,7 +24,7 @@ internal static class CatFileBatch
         ArgumentNullException.ThrowIfNull(objectIds);
         ArgumentNullException.ThrowIfNull(readOutput);
         using var process = git.Start(["cat-file", format], redirectInput: true);
-        using var kill = cancellationToken.Register(() => GitRepository.Kill(process));
+        using var kill = cancellationToken.Register(() => ProcessTree.Kill(process));
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         var writer = Task.Run(
             async () =>

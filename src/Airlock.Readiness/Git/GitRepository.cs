@@ -1,3 +1,4 @@
+using Airlock.Core.Processes;
 using System.Diagnostics;
 using System.Text;
 
@@ -28,7 +29,7 @@ public sealed class GitRepository
         }
         catch (OperationCanceledException)
         {
-            Kill(process);
+            ProcessTree.Kill(process);
             throw;
         }
 
@@ -74,7 +75,7 @@ public sealed class GitRepository
         {
             if (!completed)
             {
-                Kill(process);
+                ProcessTree.Kill(process);
             }
         }
 
@@ -145,21 +146,5 @@ public sealed class GitRepository
         }
 
         return [.. files];
-    }
-
-    /// <summary>Kills a git process and its children; a process that already exited is left alone.</summary>
-    internal static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited between the check and the kill.
-        }
     }
 }

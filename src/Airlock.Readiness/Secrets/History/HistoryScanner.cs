@@ -1,3 +1,4 @@
+using Airlock.Core.Processes;
 using System.Threading.Channels;
 using Airlock.Readiness.Git;
 
@@ -109,7 +110,7 @@ internal sealed class HistoryScanner
         var finished = false;
         try
         {
-            using var stop = cancellationToken.Register(() => Stop(process));
+            using var stop = cancellationToken.Register(() => ProcessTree.Kill(process));
             var stream = process.StandardOutput.BaseStream;
             var buffer = new byte[ReadBufferBytes];
             var filled = 0;
@@ -146,7 +147,7 @@ internal sealed class HistoryScanner
             writer.TryComplete();
             if (!finished)
             {
-                Stop(process);
+                ProcessTree.Kill(process);
             }
         }
 
@@ -177,18 +178,6 @@ internal sealed class HistoryScanner
                 reported = parser.Commits;
                 progress(reported);
             }
-        }
-    }
-
-    private static void Stop(System.Diagnostics.Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited on its own in the meantime.
         }
     }
 }
