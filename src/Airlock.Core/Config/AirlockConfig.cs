@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Airlock.Core.Deployment;
 
 namespace Airlock.Core.Config;
 
@@ -22,6 +23,9 @@ public sealed record AirlockConfig
     public SecretsConfig Secrets { get; init; } = new();
 
     public ImmutableArray<CustomCheckConfig> Checks { get; init; } = [];
+
+    /// <summary>The deployment description; null when airlock.yaml has no <c>service</c> section.</summary>
+    public DeploymentSpec? Deployment { get; init; }
 
     public static AirlockConfig Default { get; } = new();
 }
