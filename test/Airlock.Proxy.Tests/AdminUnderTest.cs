@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Airlock.Proxy.Tests;
 
 /// <summary>A real proxy restored from a state file in a test folder plus its admin API, both on loopback port 0.</summary>
-internal sealed class AdminUnderTest : IAsyncDisposable
+internal sealed partial class AdminUnderTest : IAsyncDisposable
 {
     public const string Token = "test-admin-token-0123456789";
 
