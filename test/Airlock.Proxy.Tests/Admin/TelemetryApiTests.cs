@@ -258,16 +258,6 @@ public sealed class TelemetryApiTests
             Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         }
 
-        await WaitUntilNothingInFlightAsync(admin);
-    }
-
-    /// <summary>The client can see a response end just before the proxy counts it: wait (bounded) for the count to land.</summary>
-    private static async Task WaitUntilNothingInFlightAsync(AdminUnderTest admin)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (admin.Proxy.Server.Telemetry.Snapshot().Any(r => r.InFlight > 0) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
+        await admin.WaitUntilNothingInFlightAsync();
     }
 }

@@ -27,4 +27,14 @@ internal sealed partial class AdminUnderTest
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    /// <summary>The client can see a response end just before the proxy counts it: wait (bounded) for the count to land.</summary>
+    public async Task WaitUntilNothingInFlightAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (Proxy.Server.Telemetry.Snapshot().Any(r => r.InFlight > 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+    }
 }
