@@ -18,6 +18,7 @@ internal sealed class ProxyServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HttpMessageInvoker _client;
+    private readonly ITimer _windowSweep;
 
     private ProxyServer(WebApplication app, HttpMessageInvoker client, RouteTableHolder routes, ProxyTelemetry telemetry, DrainTracker drains)
     {
@@ -26,6 +27,9 @@ internal sealed class ProxyServer : IAsyncDisposable
         Routes = routes;
         Telemetry = telemetry;
         Drains = drains;
+
+        // Once a minute: windows of revisions idle for 15 minutes are dropped, so memory follows the revisions serving now.
+        _windowSweep = telemetry.Time.CreateTimer(static state => ((ProxyTelemetry)state!).ReleaseIdleWindows(), telemetry, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
     public RouteTableHolder Routes { get; }
@@ -90,6 +94,7 @@ internal sealed class ProxyServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _windowSweep.DisposeAsync();
         await _app.DisposeAsync();
         _client.Dispose();
         Drains.Dispose();

@@ -22,6 +22,13 @@ internal sealed class ProxyTelemetry(TimeProvider time, string? errorCodeHeader)
     /// <summary>The revision's telemetry when it has been measured, without creating it.</summary>
     public RevisionTelemetry? Find(string route, string revision) => _revisions.GetValueOrDefault((route, revision));
 
+    /// <summary>Releases the windows of revisions idle for longer than a window (<see cref="RevisionWindow.ReleaseIfIdle"/>); the counters since start stay.</summary>
+    public int ReleaseIdleWindows()
+    {
+        var now = Time.GetUtcNow();
+        return _revisions.Values.Count(r => r.Window.ReleaseIfIdle(now));
+    }
+
     public IReadOnlyList<RevisionTelemetry> Snapshot() =>
         [.. _revisions.Values.OrderBy(r => r.Route, StringComparer.Ordinal).ThenBy(r => r.Revision, StringComparer.Ordinal)];
 }

@@ -15,10 +15,16 @@ internal sealed class RevisionWindow(TimeProvider time)
 
     private readonly WindowSecond?[] _seconds = new WindowSecond?[Seconds];
     private readonly WindowSketches?[] _sketches = new WindowSketches?[SketchSlots];
+    private long _lastSecond;
 
     public void Record(RequestOutcome outcome, int fingerprint, double? latencySeconds, double? timeToFirstByteSeconds)
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
+        if (Volatile.Read(ref _lastSecond) != now)
+        {
+            Volatile.Write(ref _lastSecond, now);
+        }
+
         Claim(_seconds, now, static e => new WindowSecond(e))?.Count(outcome, fingerprint);
         if (latencySeconds is null && timeToFirstByteSeconds is null)
         {
@@ -79,6 +85,22 @@ internal sealed class RevisionWindow(TimeProvider time)
         }
 
         return totals;
+    }
+
+    /// <summary>
+    /// Drops every slot when nothing was recorded for longer than the window (they could only answer zeros), so a
+    /// long-lived proxy holds full windows only for revisions that served in the last 15 minutes. True when released.
+    /// </summary>
+    public bool ReleaseIfIdle(DateTimeOffset now)
+    {
+        if (now.ToUnixTimeSeconds() - Volatile.Read(ref _lastSecond) <= Seconds + SketchSlotSeconds)
+        {
+            return false;
+        }
+
+        Array.Clear(_seconds);
+        Array.Clear(_sketches);
+        return true;
     }
 
     private static int Slot(long epoch, int length) => (int)(epoch % length);

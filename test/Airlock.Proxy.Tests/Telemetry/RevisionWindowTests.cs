@@ -132,4 +132,26 @@ public sealed class RevisionWindowTests
 
         Assert.Equal(4 * PerTask, window.Query(RevisionWindow.Seconds, clock.GetUtcNow()).Requests);
     }
+
+    [Fact]
+    public void ReleaseIfIdle_OnlyAfterAWholeWindowWithoutRequests_AndRecordingResumes()
+    {
+        var clock = new ManualTimeProvider(Start);
+        var window = new RevisionWindow(clock);
+        window.Record(RequestOutcome.Success, -1, 0.01, 0.01);
+        clock.Advance(TimeSpan.FromMinutes(14));
+        var early = window.ReleaseIfIdle(clock.GetUtcNow());
+        var kept = window.Query(RevisionWindow.Seconds, clock.GetUtcNow()).Requests;
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var released = window.ReleaseIfIdle(clock.GetUtcNow());
+        window.Record(RequestOutcome.ServerError, -1, 0.02, 0.02);
+
+        Assert.False(early);
+        Assert.Equal(1, kept);
+        Assert.True(released);
+        var totals = window.Query(60, clock.GetUtcNow());
+        Assert.Equal(1, totals.Requests);
+        Assert.Equal(1, totals.Errors);
+    }
 }
