@@ -9,11 +9,6 @@ internal sealed class ProxyTelemetry(TimeProvider time, string? errorCodeHeader)
     private readonly ConcurrentDictionary<(string Route, string Revision), RevisionTelemetry> _revisions = new();
     private readonly string? _errorCodeHeader = errorCodeHeader;
 
-    public ProxyTelemetry()
-        : this(TimeProvider.System, null)
-    {
-    }
-
     public TimeProvider Time { get; } = time;
 
     public RevisionTelemetry For(string route, string revision) =>

@@ -16,11 +16,6 @@ internal sealed class RevisionTelemetry(string route, string revision, TimeProvi
     private long _bytesIn;
     private long _bytesOut;
 
-    public RevisionTelemetry(string route, string revision)
-        : this(route, revision, TimeProvider.System, null)
-    {
-    }
-
     public string Route { get; } = route;
 
     public string Revision { get; } = revision;
