@@ -69,6 +69,40 @@ public sealed class TelemetryApiTests
         Assert.Equal(4, Fingerprints(app).Count);
     }
 
+    [Fact]
+    public async Task Window_StreamBrokenMidResponse_IsATransportFailureWithTheProxysCode()
+    {
+        using var state = new TempDirectory();
+        var clientSawFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var v1 = await UpstreamServer.StartAsync("v1", async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.WriteAsync("data: partial\n\n");
+            await context.Response.Body.FlushAsync();
+
+            // Break off only once the response has reached the client: the status line is gone, so this is mid-stream.
+            await clientSawFirst.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            context.Abort();
+        });
+        await using var admin = await AdminUnderTest.StartAsync(Routes(v1), state.Path);
+
+        using var response = await admin.Proxy.Client.GetAsync("/agent/run", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal("data: partial", await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+        clientSawFirst.SetResult();
+        var broken = await Record.ExceptionAsync(() => reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.IsNotType<TimeoutException>(broken);
+        Assert.NotNull(broken);
+        await admin.WaitUntilNothingInFlightAsync();
+        var app = Revision(await admin.GetJsonAsync("/admin/revisions/chat/window"), "v1");
+
+        Assert.Equal(1, app.GetProperty("requests").GetInt64());
+        Assert.Equal(1, app.GetProperty("transportFailures").GetInt64());
+        Assert.Equal(0, app.GetProperty("responses").GetProperty("2xx").GetInt64());
+        Assert.Equal(1.0, app.GetProperty("errorRate").GetDouble());
+        Assert.Equal([("upstream_stream_aborted", 1L)], Fingerprints(app));
+    }
+
     [Theory]
     [InlineData("", 60)]
     [InlineData("?last=30s", 30)]

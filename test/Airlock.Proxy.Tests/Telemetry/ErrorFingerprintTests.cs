@@ -116,4 +116,15 @@ public sealed class ErrorFingerprintTests
         content.Headers.ContentLength = length;
         return content.Headers;
     }
+
+    [Fact]
+    public void Outcome_BodyTooLarge_IsTheClientsNotATransportFailure()
+    {
+        var tooLarge = new ForwardResult(ForwardStatus.UpstreamFailed, 413, ProxyErrorCode.RequestBodyTooLarge, 0, 0, null);
+        var unreachable = new ForwardResult(ForwardStatus.UpstreamFailed, 502, ProxyErrorCode.UpstreamUnreachable, 0, 0, null);
+
+        Assert.Equal(RequestOutcome.ClientError, RequestOutcomes.Of(tooLarge));
+        Assert.Equal(RequestOutcome.TransportFailure, RequestOutcomes.Of(unreachable));
+        Assert.Equal(RequestOutcome.Success, RequestOutcomes.Of(Completed(204)));
+    }
 }
