@@ -27,7 +27,7 @@ internal sealed partial class ProxyCommand
         var tokenFile = Path.Combine(stateDirectory, "admin.token");
         var token = AdminToken.LoadOrCreate(tokenFile, out var created);
         var administrator = new RouteAdministrator(server.Routes, source, config.Forwarding, store, logs.CreateLogger(typeof(RouteAdministrator).FullName!));
-        var admin = AdminServer.Create(url, token, administrator, server.Telemetry, logs);
+        var admin = AdminServer.Create(url, token, administrator, server.Telemetry, server.Drains, logs);
         await admin.StartAsync(cancellationToken);
 
         // Never the token itself: a prefix and a hash tell which one is in use, the file holds it.

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using Airlock.Proxy.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -100,6 +101,7 @@ internal sealed partial class HttpForwarder(HttpMessageInvoker client, Forwarder
 
         long sent = 0;
         TimeSpan? firstByte = null;
+        var problem = ProblemBodyPrefix.For(outgoing.StatusCode, response.Content.Headers);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var read = CancellationTokenSource.CreateLinkedTokenSource(aborted, idle.Token);
@@ -121,7 +123,8 @@ internal sealed partial class HttpForwarder(HttpMessageInvoker client, Forwarder
                     var reason = idle.IsCancellationRequested ? "idle stream timeout" : "upstream connection failed";
                     Log.UpstreamAbortedMidResponse(logger, route, revision, reason, ex);
                     context.Abort();
-                    return new ForwardResult(ForwardStatus.UpstreamAbortedMidResponse, outgoing.StatusCode, null, body.BytesRead, sent, firstByte);
+                    var code = idle.IsCancellationRequested ? ProxyErrorCode.UpstreamStreamIdleTimeout : ProxyErrorCode.UpstreamStreamAborted;
+                    return new ForwardResult(ForwardStatus.UpstreamAbortedMidResponse, outgoing.StatusCode, code, body.BytesRead, sent, firstByte);
                 }
 
                 if (count == 0)
@@ -133,10 +136,11 @@ internal sealed partial class HttpForwarder(HttpMessageInvoker client, Forwarder
                 await outgoing.Body.WriteAsync(buffer.AsMemory(0, count), aborted);
                 await outgoing.Body.FlushAsync(aborted);
                 sent += count;
+                problem?.Append(buffer.AsSpan(0, count));
             }
 
             await outgoing.CompleteAsync();
-            return new ForwardResult(ForwardStatus.Completed, outgoing.StatusCode, null, body.BytesRead, sent, firstByte);
+            return new ForwardResult(ForwardStatus.Completed, outgoing.StatusCode, null, body.BytesRead, sent, firstByte) { ProblemCode = problem?.Code() };
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException)
         {

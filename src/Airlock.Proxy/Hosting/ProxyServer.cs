@@ -1,3 +1,4 @@
+using Airlock.Proxy.Draining;
 using Airlock.Proxy.Forwarding;
 using Airlock.Proxy.Routing;
 using Airlock.Proxy.Telemetry;
@@ -17,18 +18,27 @@ internal sealed class ProxyServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HttpMessageInvoker _client;
+    private readonly ITimer _windowSweep;
 
-    private ProxyServer(WebApplication app, HttpMessageInvoker client, RouteTableHolder routes, ProxyTelemetry telemetry)
+    private ProxyServer(WebApplication app, HttpMessageInvoker client, RouteTableHolder routes, ProxyTelemetry telemetry, DrainTracker drains)
     {
         _app = app;
         _client = client;
         Routes = routes;
         Telemetry = telemetry;
+        Drains = drains;
+
+        // Once a minute: windows of revisions idle for 15 minutes are dropped, so memory follows the revisions serving now.
+        _windowSweep = telemetry.Time.CreateTimer(static state => ((ProxyTelemetry)state!).ReleaseIdleWindows(), telemetry, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
     public RouteTableHolder Routes { get; }
 
     public ProxyTelemetry Telemetry { get; }
+
+    public DrainTracker Drains { get; }
+
+    public TimeProvider Time => Telemetry.Time;
 
     /// <summary>The bound addresses once started (port 0 resolved to the real port).</summary>
     public IReadOnlyList<Uri> Addresses =>
@@ -68,13 +78,14 @@ internal sealed class ProxyServer : IAsyncDisposable
 
         var app = builder.Build();
         var client = ForwarderHttpClient.Create(forwarding);
-        var routes = new RouteTableHolder(config.Routes);
+        var telemetry = new ProxyTelemetry(time, forwarding.ErrorCodeHeader);
+        var drains = new DrainTracker(telemetry, time, forwarding.DrainTimeout, app.Services.GetRequiredService<ILogger<DrainTracker>>());
+        var routes = new RouteTableHolder(config.Routes, drains.OnSwapped);
         var selector = new RouteSelector(new ConversationAffinity(time, config.ConversationCapacity, config.ConversationIdleExpiry));
         var forwarder = new HttpForwarder(client, forwarding, time, app.Services.GetRequiredService<ILogger<HttpForwarder>>());
-        var telemetry = new ProxyTelemetry();
-        var handler = new ProxyRequestHandler(routes, selector, forwarder, telemetry, time);
+        var handler = new ProxyRequestHandler(routes, selector, forwarder, telemetry, drains, time);
         app.Run(handler.HandleAsync);
-        return new ProxyServer(app, client, routes, telemetry);
+        return new ProxyServer(app, client, routes, telemetry, drains);
     }
 
     public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
@@ -83,7 +94,9 @@ internal sealed class ProxyServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _windowSweep.DisposeAsync();
         await _app.DisposeAsync();
         _client.Dispose();
+        Drains.Dispose();
     }
 }
