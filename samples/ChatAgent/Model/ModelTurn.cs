@@ -212,12 +212,12 @@ internal sealed partial class ModelTurn
     {
         if (result.Output is not { } output)
         {
-            return JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = result.Note ?? "the tool did not answer" }, ToolJsonContext.Default.DictionaryStringString);
+            return Object("error", result.Note ?? "the tool did not answer");
         }
 
         if (result.Call.Name != ToolNames.KnowledgeBaseSearch)
         {
-            return output.GetRawText();
+            return ModelHttp.Relaxed(output);
         }
 
         var hits = KnowledgeBaseSearchTool.ReadHits(output);
@@ -232,7 +232,20 @@ internal sealed partial class ModelTurn
             text.Append('[').Append(Number(hit, sources)).Append("] ").Append(hit.Passage.Section).Append(": ").Append(hit.Passage.Text).Append('\n');
         }
 
-        return JsonSerializer.Serialize(new Dictionary<string, string> { ["passages"] = text.ToString() }, ToolJsonContext.Default.DictionaryStringString);
+        return Object("passages", text.ToString());
+    }
+
+    private static string Object(string name, string value)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, ModelHttp.ModelJson))
+        {
+            json.WriteStartObject();
+            json.WriteString(name, value);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private void Record(long input, long output, double utilisation)

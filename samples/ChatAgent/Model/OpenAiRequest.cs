@@ -101,7 +101,7 @@ internal static class OpenAiRequest
 
                 // The wire format carries arguments as a JSON document inside a string.
                 using var buffer = new MemoryStream();
-                using (var arguments = new Utf8JsonWriter(buffer))
+                using (var arguments = new Utf8JsonWriter(buffer, ModelHttp.ModelJson))
                 {
                     ModelHttp.WriteArguments(arguments, call.Arguments);
                 }
