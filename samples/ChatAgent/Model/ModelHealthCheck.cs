@@ -22,7 +22,7 @@ internal sealed class ModelHealthCheck(IOptions<ModelOptions> options, ModelTurn
         if (value.NormalizedProvider != ModelProviders.None)
         {
             data["name"] = value.Name ?? "";
-            data["baseUrl"] = value.BaseUrl ?? (value.NormalizedProvider == ModelProviders.Anthropic ? ModelOptions.AnthropicDefaultBaseUrl : ModelOptions.OpenAiDefaultBaseUrl);
+            data["baseUrl"] = value.DisplayBaseUrl;
             data["apiKey"] = SecretRedactor.Redact(value.ApiKey);
             data["priced"] = value.Price is not null;
         }

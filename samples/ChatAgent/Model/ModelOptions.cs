@@ -104,5 +104,24 @@ internal sealed class ModelOptions : IValidatableOptions
     /// <summary>True when a model answers: a known provider with what it needs.</summary>
     public bool Enabled => NormalizedProvider != ModelProviders.None && MissingCredential() is null;
 
-    public ModelPrice? Price => Name is not null && Prices.TryGetValue(Name, out var price) ? price : null;
+    /// <summary>
+    /// The price of <see cref="Name"/>. Configuration keys cannot hold ':', which Ollama tags use ("llama3.1:8b"), so
+    /// such a model's price is also found under its name with '_' for ':' (<c>Model:Prices:llama3.1_8b</c>).
+    /// </summary>
+    public ModelPrice? Price => Name is null ? null
+        : Prices.TryGetValue(Name, out var price) ? price
+        : Prices.TryGetValue(Name.Replace(':', '_'), out var underscored) ? underscored
+        : null;
+
+    /// <summary>The endpoint without user info, query or fragment, which can carry credentials: safe to show.</summary>
+    public string DisplayBaseUrl
+    {
+        get
+        {
+            var url = BaseUrl ?? (NormalizedProvider == ModelProviders.Anthropic ? AnthropicDefaultBaseUrl : OpenAiDefaultBaseUrl);
+            return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+                : "(invalid)";
+        }
+    }
 }

@@ -123,7 +123,8 @@ internal sealed partial class ModelTurn
             var prompt = usage?.InputTokenCount ?? fitted.EstimatedTokens;
             input += prompt;
             output += usage?.OutputTokenCount ?? (TokenEstimator.Estimate(text.ToString()) + calls.Sum(c => TokenEstimator.Estimate(new ChatMessage(ChatRole.Assistant, [c]))));
-            utilisation = Math.Max(utilisation, prompt / (double)options.ContextWindowTokens);
+            // Capped at 1: a prompt over the window (one huge question) is "full"; the provider rejects it anyway.
+            utilisation = Math.Min(1, Math.Max(utilisation, prompt / (double)options.ContextWindowTokens));
             answer.Append(text);
             if (calls.Count == 0)
             {

@@ -62,6 +62,22 @@ public class ModelOptionsTests
     }
 
     [Fact]
+    public void Price_OllamaTagWithColon_FoundUnderUnderscoredKey()
+    {
+        var options = new ModelOptions { Name = "llama3.1:8b", Prices = new(StringComparer.Ordinal) { ["llama3.1_8b"] = new ModelPrice { InputPerMillion = 1 } } };
+
+        Assert.Equal(1, options.Price?.InputPerMillion);
+    }
+
+    [Fact]
+    public void DisplayBaseUrl_UrlWithCredentials_ShowsNeitherUserInfoNorQuery()
+    {
+        var options = new ModelOptions { Provider = "openai", BaseUrl = "https://user:hunter2@models.example/v1?api-key=secret" };
+
+        Assert.Equal("https://models.example/v1", options.DisplayBaseUrl);
+    }
+
+    [Fact]
     public async Task Endpoints_ProviderWithKey_NeverShowTheKeyOnlyItsPrefixAndHash()
     {
         using var kb = TestKnowledgeBase.Tiny();
