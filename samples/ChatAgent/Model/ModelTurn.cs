@@ -114,6 +114,14 @@ internal sealed partial class ModelTurn
 
                 if (!string.IsNullOrEmpty(update.Text))
                 {
+                    // Text of a later round ("It is 21:00.") must not run into an earlier one ("Let me check."),
+                    // and the deltas must still add up to the answer exactly.
+                    if (text.Length == 0 && answer.Length > 0 && !char.IsWhiteSpace(answer[^1]))
+                    {
+                        text.Append("\n\n");
+                        yield return new ModelUpdate("\n\n", null);
+                    }
+
                     text.Append(update.Text);
                     yield return new ModelUpdate(update.Text, null);
                 }

@@ -81,6 +81,20 @@ public sealed class ModelModeRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ModelTalksBeforeAndAfterATool_RoundsSeparatedAndDeltasAddUpToTheAnswer()
+    {
+        _server.Enqueue(ModelScript.ToolCalls(("call_1", "clock", """{"zone":"Tokyo"}""")) with { Chunks = ["Let me check."] }, ModelScript.Text("It is ", "21:00."));
+        await using var app = new ChatAgentApp(ModelApp.OpenAi(_kb, _server));
+        using var client = app.CreateClient();
+
+        var events = await ReadStreamAsync(client, ModelApp.Stream("What time is it in Tokyo?"));
+
+        var deltas = events.Where(e => e.Event == "delta").Select(e => ModelApp.Data(e, "text")).ToList();
+        Assert.Equal("Let me check.\n\nIt is 21:00.", ModelApp.Data(events[^1], "answer"));
+        Assert.Equal(ModelApp.Data(events[^1], "answer"), string.Concat(deltas));
+    }
+
+    [Fact]
     public async Task Run_ModelCallsTwoToolsInOneRound_BothResultsFedBackInCallOrderAndCited()
     {
         _server.Enqueue(
