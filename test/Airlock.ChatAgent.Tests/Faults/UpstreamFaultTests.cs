@@ -31,6 +31,30 @@ public class UpstreamFaultTests
     }
 
     [Fact]
+    public async Task Run_ToolTimeoutSwitchWithModel_TheModelIsToldTheToolTimedOutAndAnswers()
+    {
+        using var kb = TestKnowledgeBase.Tiny();
+        await using var server = await FakeModelServer.StartAsync();
+        server.Enqueue(ModelScript.ToolCalls(("call_1", "clock", """{"zone":"Tokyo"}""")), ModelScript.Text("Sorry, my clock is not answering."));
+        await using var app = new ChatAgentApp(ModelApp.OpenAi(kb, server, ("Faults:ToolTimeout", "true"), ("Tools:Timeouts:clock", "00:00:02")));
+        using var client = app.CreateClient();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20)); // a bound on a hang, not a timing assertion
+
+        var asking = ModelApp.AskAsync(client, "What time is it in Tokyo?");
+        while (!asking.IsCompleted)
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(2));
+            await Task.WhenAny(asking, Task.Delay(20, bound.Token));
+        }
+
+        var answer = await asking;
+        Assert.Equal("Sorry, my clock is not answering.", answer.GetProperty("answer").GetString());
+        Assert.Equal("the clock tool did not answer within 2 s", answer.GetProperty("notes")[0].GetString());
+        var tool = ModelApp.Messages(server.Requests[1])[^1];
+        Assert.Equal(("tool", """{"error":"the clock tool did not answer within 2 s"}"""), tool);
+    }
+
+    [Fact]
     public async Task Run_UpstreamGarbageSwitchWithoutModel_SearchToolGarbageDegradesTheAnswer()
     {
         using var kb = TestKnowledgeBase.Tiny();
