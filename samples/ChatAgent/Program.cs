@@ -6,6 +6,7 @@ using ChatAgent.Health;
 using ChatAgent.KnowledgeBase;
 using ChatAgent.Limits;
 using ChatAgent.Metrics;
+using ChatAgent.Model;
 using ChatAgent.Tools;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,8 @@ builder.Services.AddKnowledgeBase(builder.Configuration);
 builder.Services.AddAgent(builder.Configuration);
 builder.Services.AddAgentTools(builder.Configuration);
 builder.Services.AddAgentRateLimiting(builder.Configuration);
+builder.Services.AddTokenBudget(builder.Configuration);
+builder.Services.AddModel(builder.Configuration);
 builder.Services.AddAgentHealth();
 builder.Services.AddAgentMetrics();
 
