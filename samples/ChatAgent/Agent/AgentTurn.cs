@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using ChatAgent.Guard;
 using ChatAgent.KnowledgeBase;
 using ChatAgent.TimeZones;
 using ChatAgent.Tools;
@@ -20,13 +21,18 @@ internal sealed partial class AgentTurn(
     IOptions<KnowledgeBaseOptions> knowledgeBaseOptions,
     ToolRunner tools,
     ILogger<AgentTurn> logger,
+    TurnGuard guard,
     IChatClient? chatClient = null)
 {
     public string Mode => chatClient is null ? AgentModes.KnowledgeBaseOnly : AgentModes.Model;
 
     public LocalTimestamp Timestamp(string? timeZone) => clock.Now(timeZone);
 
-    public async IAsyncEnumerable<TurnUpdate> RunAsync(
+    /// <summary>The turn behind the injection guard and the output leak check (Guard/).</summary>
+    public IAsyncEnumerable<TurnUpdate> RunAsync(string message, string conversationId, LocalTimestamp timestamp, CancellationToken cancellationToken) =>
+        guard.RunAsync(message, conversationId, Mode, timestamp, token => RunUnguardedAsync(message, conversationId, timestamp, token), cancellationToken);
+
+    private async IAsyncEnumerable<TurnUpdate> RunUnguardedAsync(
         string message,
         string conversationId,
         LocalTimestamp timestamp,
