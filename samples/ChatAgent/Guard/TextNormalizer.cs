@@ -6,7 +6,7 @@ namespace ChatAgent.Guard;
 
 /// <summary>
 /// Folds the disguises attackers use into one canonical, lower-case form that the rules are written against:
-/// compatibility forms (fullwidth, mathematical letters), accents, invisible characters (zero-width, bidi controls,
+/// compatibility forms (fullwidth, mathematical, circled letters), accents, invisible characters (zero-width, bidi controls,
 /// soft hyphens), mixed-script lookalikes, leetspeak inside words, separators inside words ("i-nstruction"),
 /// letter-by-letter spacing ("i g n o r e") and runs of white space.
 /// </summary>
@@ -22,14 +22,14 @@ internal static partial class TextNormalizer
         return WhiteSpace().Replace(joined, " ").Trim();
     }
 
-    // NFKC, then accents dropped (NFD without combining marks), invisible characters dropped, quotes made ASCII,
-    // regional-indicator emoji (flag letters) read as the letters they show.
+    // Compatibility forms and accented letters folded (UnicodeFolding), combining marks and invisible characters
+    // dropped, quotes made ASCII, regional-indicator emoji (flag letters) read as the letters they show.
     private static string FoldCharacters(string text)
     {
-        var decomposed = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKC).Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var rune in decomposed.EnumerateRunes())
+        var builder = new StringBuilder(text.Length);
+        foreach (var original in text.EnumerateRunes())
         {
+            var rune = UnicodeFolding.TryFold(original.Value, out var folded) ? new Rune(folded) : original;
             if (rune.Value is >= RegionalIndicatorA and <= RegionalIndicatorA + 25)
             {
                 builder.Append((char)('a' + (rune.Value - RegionalIndicatorA)));
