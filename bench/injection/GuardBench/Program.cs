@@ -56,6 +56,12 @@ foreach (var category in benign.Select(b => b.Kind).Distinct().Order(StringCompa
     Console.WriteLine($"  {category,-24} {Rate(inCategory.Count(v => v.Verdict.Blocked), inCategory.Count)}");
 }
 
+foreach (var written in benign.Select(b => b.Written).OfType<string>().Distinct().Order(StringComparer.Ordinal))
+{
+    var inGroup = benignVerdicts.Where(v => v.Case.Written == written).ToList();
+    Console.WriteLine($"  written {written,-16} {Rate(inGroup.Count(v => v.Verdict.Blocked), inGroup.Count)}");
+}
+
 Console.WriteLine();
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
