@@ -15,7 +15,7 @@ internal static class GuardRefusal
             $"about this service, or you can ask {agent.HumanContact}.",
         GuardKinds.Injection or GuardKinds.Jailbreak or GuardKinds.PersonaOverride =>
             $"Sorry, I can't do that: I'm {agent.PersonaName}, and I stay in that role. I can answer questions about this service " +
-            $"from my knowledge base, such as getting started, limits or privacy, or you can ask {agent.HumanContact}.",
+            $"from my knowledge base, or you can ask {agent.HumanContact}.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every guard kind needs its refusal."),
     };
 }
