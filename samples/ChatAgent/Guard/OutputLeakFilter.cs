@@ -43,15 +43,19 @@ internal sealed class OutputLeakFilter
             return string.Empty;
         }
 
-        var text = _text.ToString();
-        var pendingWordStart = ReadCompleteWords(text, final);
-        if (Leaked || text.Contains(_check.Canary, StringComparison.OrdinalIgnoreCase))
+        // Only the tail can change the verdict: everything before the oldest of (unreleased text, unscanned word,
+        // last canary-length window) was checked already. Working on that window keeps a long stream linear.
+        var windowStart = Math.Min(_released, Math.Min(_scanned, Math.Max(0, _text.Length - _check.Canary.Length)));
+        var window = _text.ToString(windowStart, _text.Length - windowStart);
+        var pendingWordStart = ReadCompleteWords(window, windowStart, final);
+        if (Leaked || window.Contains(_check.Canary, StringComparison.OrdinalIgnoreCase))
         {
             Leaked = true;
             return string.Empty;
         }
 
-        var safeUpTo = final ? text.Length : Math.Min(text.Length - (_check.Canary.Length - 1), pendingWordStart);
+        var end = _text.Length;
+        var safeUpTo = final ? end : Math.Min(end - (_check.Canary.Length - 1), pendingWordStart);
         if (!final && _currentRun > 0)
         {
             safeUpTo = Math.Min(safeUpTo, _wordStarts[^_currentRun]);
@@ -62,40 +66,41 @@ internal sealed class OutputLeakFilter
             return string.Empty;
         }
 
-        var released = text[_released..safeUpTo];
+        var released = window[(_released - windowStart)..(safeUpTo - windowStart)];
         _released = safeUpTo;
         return released;
     }
 
     // Advances over the words that are complete (followed by a non-word character, or the end when final), updating
     // the longest run of system-prompt words ending at each prompt position. Returns where the unfinished word starts.
-    private int ReadCompleteWords(string text, bool final)
+    // Positions are in the whole answer; the window starts at offset.
+    private int ReadCompleteWords(string window, int offset, bool final)
     {
-        var i = _scanned;
+        var i = _scanned - offset;
         while (true)
         {
-            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            while (i < window.Length && !char.IsLetterOrDigit(window[i]))
             {
                 i++;
             }
 
             var start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            while (i < window.Length && char.IsLetterOrDigit(window[i]))
             {
                 i++;
             }
 
-            if (start == text.Length || (i == text.Length && !final))
+            if (start == window.Length || (i == window.Length && !final))
             {
-                _scanned = start;
-                return start;
+                _scanned = offset + start;
+                return offset + start;
             }
 
-            Advance(text[start..i].ToLowerInvariant(), start);
+            Advance(window[start..i].ToLowerInvariant(), offset + start);
             if (Leaked)
             {
-                _scanned = i;
-                return i;
+                _scanned = offset + i;
+                return offset + i;
             }
         }
     }
