@@ -143,7 +143,7 @@ internal sealed partial class AgentRunHandler(
         }
     }
 
-    private void TurnEnded(AgentAnswer answer) => metrics.TurnEnded(answer.Mode, answer.Answered ? "answered" : "unknown");
+    private void TurnEnded(AgentAnswer answer) => metrics.TurnEnded(answer.Mode, answer.Refused ? "refused" : answer.Answered ? "answered" : "unknown");
 
     private void FirstToken(long start) =>
         metrics.TimeToFirstToken.Record(time.GetElapsedTime(start).TotalSeconds, new KeyValuePair<string, object?>("mode", turn.Mode));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using ChatAgent.Guard;
 using ChatAgent.KnowledgeBase;
 using ChatAgent.Model;
 using ChatAgent.TimeZones;
@@ -18,7 +19,8 @@ internal sealed partial class AgentTurn(
     IOptions<AgentOptions> agentOptions,
     ToolRunner tools,
     ModelTurn model,
-    ILogger<AgentTurn> logger)
+    ILogger<AgentTurn> logger,
+    TurnGuard guard)
 {
     /// <summary>The note on an answer quoted from the knowledge base because the model did not answer.</summary>
     public const string ModelFallbackNote = "the model did not answer, so this answer is quoted from the knowledge base";
@@ -27,7 +29,11 @@ internal sealed partial class AgentTurn(
 
     public LocalTimestamp Timestamp(string? timeZone) => clock.Now(timeZone);
 
-    public async IAsyncEnumerable<TurnUpdate> RunAsync(
+    /// <summary>The turn behind the injection guard and the output leak check (Guard/).</summary>
+    public IAsyncEnumerable<TurnUpdate> RunAsync(string message, string conversationId, LocalTimestamp timestamp, CancellationToken cancellationToken) =>
+        guard.RunAsync(message, conversationId, Mode, timestamp, token => RunUnguardedAsync(message, conversationId, timestamp, token), cancellationToken);
+
+    private async IAsyncEnumerable<TurnUpdate> RunUnguardedAsync(
         string message,
         string conversationId,
         LocalTimestamp timestamp,
