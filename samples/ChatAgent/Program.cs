@@ -7,6 +7,7 @@ using ChatAgent.KnowledgeBase;
 using ChatAgent.Limits;
 using ChatAgent.Metrics;
 using ChatAgent.Tools;
+using ChatAgent.Widget;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -19,6 +20,7 @@ builder.Services.AddAgentTools(builder.Configuration);
 builder.Services.AddAgentRateLimiting(builder.Configuration);
 builder.Services.AddAgentHealth();
 builder.Services.AddAgentMetrics();
+builder.Services.AddWidget();
 
 var app = builder.Build();
 app.UseForwarding();
@@ -30,4 +32,5 @@ app.MapAgentHealth();
 app.MapVersion();
 app.MapAgent();
 app.MapMetrics();
+app.MapWidget();
 app.Run();

@@ -112,11 +112,11 @@ public sealed partial class BrowserPage : IAsyncDisposable
         return result.GetProperty("result").TryGetProperty("value", out var value) ? value : default;
     }
 
-    /// <summary>Evaluates an expression and deserializes its JSON value.</summary>
+    /// <summary>Evaluates an expression and deserializes its JSON value (web defaults: camelCase properties match PascalCase ones).</summary>
     public async Task<T?> EvaluateAsync<T>(string expression, CancellationToken cancellationToken = default)
     {
         var value = await EvaluateAsync(expression, cancellationToken);
-        return value.ValueKind == JsonValueKind.Undefined ? default : value.Deserialize<T>();
+        return value.ValueKind == JsonValueKind.Undefined ? default : value.Deserialize<T>(JsonSerializerOptions.Web);
     }
 
     /// <summary>
@@ -139,6 +139,20 @@ public sealed partial class BrowserPage : IAsyncDisposable
             """;
         var result = await EvaluateAsync(script, cancellationToken);
         return result.ValueKind == JsonValueKind.True;
+    }
+
+    /// <summary>Runs a script in every document this tab loads from now on, before the page's own scripts (not subject to the page's CSP).</summary>
+    public async Task AddInitScriptAsync(string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        await SendAsync("Page.addScriptToEvaluateOnNewDocument", new JsonObject { ["source"] = source }, cancellationToken);
+    }
+
+    /// <summary>Sends a DevTools Protocol command this API does not wrap (for example <c>Emulation.setPageScaleFactor</c>) to this tab.</summary>
+    public Task<JsonElement> SendCommandAsync(string method, JsonObject? parameters = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        return SendAsync(method, parameters, cancellationToken);
     }
 
     /// <summary>A PNG of the current viewport.</summary>
