@@ -20,10 +20,11 @@ builder.Services.AddAgentTools(builder.Configuration);
 builder.Services.AddAgentRateLimiting(builder.Configuration);
 builder.Services.AddAgentHealth();
 builder.Services.AddAgentMetrics();
-builder.Services.AddWidget();
+builder.Services.AddWidget(builder.Configuration);
 
 var app = builder.Build();
 app.UseForwarding();
+app.UseWidgetCors();
 app.UseRequestMetrics();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

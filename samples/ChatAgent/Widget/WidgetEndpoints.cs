@@ -12,7 +12,8 @@ internal static class WidgetEndpoints
         "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    public static IServiceCollection AddWidget(this IServiceCollection services) => services.AddSingleton<WidgetAssets>();
+    public static IServiceCollection AddWidget(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<WidgetAssets>().AddWidgetCors(configuration);
 
     /// <summary><c>GET /widget.js</c> and its files, and the demo page at <c>/</c>.</summary>
     public static IEndpointRouteBuilder MapWidget(this IEndpointRouteBuilder endpoints)

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -12,11 +13,12 @@ internal sealed class UnprotectedHostPage : IStartupFilter
 {
     public const string Path = "/test/unprotected-host";
 
+    // {0}: where widget.js comes from: this server, or (with ?agent=) another origin, as on a third-party site.
     private const string Html = """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Unprotected host</title><link rel="icon" href="/favicon.svg">
-        <script src="/widget.js" data-title="Unprotected host" data-theme="dark" defer></script></head>
+        <script src="{0}/widget.js" data-title="Unprotected host" data-theme="dark" defer></script></head>
         <body><p>No CSP here.</p></body></html>
         """;
 
@@ -27,7 +29,8 @@ internal sealed class UnprotectedHostPage : IStartupFilter
             if (context.Request.Path == Path)
             {
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(Html);
+                var agent = context.Request.Query["agent"].ToString();
+                await context.Response.WriteAsync(Html.Replace("{0}", WebUtility.HtmlEncode(agent), StringComparison.Ordinal));
                 return;
             }
 

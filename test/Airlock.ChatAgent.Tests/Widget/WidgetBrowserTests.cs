@@ -168,6 +168,43 @@ public partial class WidgetBrowserTests(ChromiumFixture chromium) : IClassFixtur
         Assert.DoesNotContain(page.Problems, p => p.Kind != PageProblemKind.FailedRequest);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task OtherSite_EmbedsWidget_WorksOnlyWhenItsOriginIsAllowed(bool allowed)
+    {
+        using var kb = TestKnowledgeBase.Tiny();
+        var settings = new List<(string, string?)> { ("RateLimit:PermitsPerWindow", "1"), ("RateLimit:Window", "00:01:00") };
+        if (allowed)
+        {
+            settings.Add(("Widget:AllowedOrigins:0", "*"));
+        }
+
+        await using var app = App(kb, null, [.. settings]);
+        var agent = Address(app, "/");
+
+        // The host page comes from http://localhost:port, the widget and agent from http://127.0.0.1:port: two origins.
+        var host = new UriBuilder(agent) { Host = "localhost", Path = UnprotectedHostPage.Path, Query = "agent=" + Uri.EscapeDataString(agent.GetLeftPart(UriPartial.Authority)) }.Uri;
+        await using var page = await chromium.Browser.NewPageAsync();
+        var widget = await WidgetPage.LoadAsync(page, host);
+        await widget.OpenAsync();
+
+        await widget.AskAsync("refund");
+
+        if (!allowed)
+        {
+            await widget.UntilAlertAsync();
+            Assert.Equal("Could not reach the assistant. Check your connection and try again.", await widget.TextAsync("[role=alert]"));
+            return;
+        }
+
+        await widget.UntilAnswersAsync(1);
+        await widget.AskAsync("refund again");
+        await widget.UntilAlertAsync();
+        Assert.Matches(RateLimitedText(), await widget.TextAsync("[role=alert]") ?? "");
+        Assert.All(page.Problems, p => Assert.Equal("HTTP 429", p.Message));
+    }
+
     [GeneratedRegex(@"^Too many messages, try again in (\d+) s$")]
     private static partial Regex RateLimitedText();
 }
