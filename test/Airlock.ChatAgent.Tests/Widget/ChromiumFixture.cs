@@ -2,7 +2,7 @@ using Airlock.Browser;
 
 namespace Airlock.ChatAgent.Tests.Widget;
 
-/// <summary>One headless Chromium per test class: a launch takes seconds, a new tab milliseconds.</summary>
+/// <summary>One headless Chromium for the browser tests (see <see cref="SharedChromium"/>): a launch takes seconds, a new tab milliseconds.</summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
     private HeadlessChromium? _browser;

@@ -10,7 +10,8 @@ namespace Airlock.ChatAgent.Tests.Widget;
 
 /// <summary>The widget as a user meets it: the real agent on loopback, the real demo page, Debian's Chromium headless.</summary>
 [Trait("Category", "Browser")]
-public partial class WidgetBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+[Collection(SharedChromium.Name)]
+public partial class WidgetBrowserTests(ChromiumFixture chromium)
 {
     private static readonly string[] NoSettings = [];
 

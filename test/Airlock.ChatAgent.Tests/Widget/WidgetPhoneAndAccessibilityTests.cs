@@ -6,7 +6,8 @@ using Airlock.Browser;
 namespace Airlock.ChatAgent.Tests.Widget;
 
 [Trait("Category", "Browser")]
-public class WidgetPhoneAndAccessibilityTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>
+[Collection(SharedChromium.Name)]
+public class WidgetPhoneAndAccessibilityTests(ChromiumFixture chromium, ITestOutputHelper output)
 {
     private const int PhoneWidth = 390;
     private const int PhoneHeight = 844;
