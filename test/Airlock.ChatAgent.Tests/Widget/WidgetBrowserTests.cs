@@ -22,7 +22,11 @@ public partial class WidgetBrowserTests(ChromiumFixture chromium)
     }
 
     private static ChatAgentApp App(TestKnowledgeBase kb, IChatClient? model = null, params (string Key, string? Value)[] settings) =>
-        new(kb.Settings(settings), model, services: services => services.AddSingleton<IStartupFilter, UnprotectedHostPage>());
+        new(kb.Settings(settings), model, services: services =>
+        {
+            services.AddSingleton<IStartupFilter, UnprotectedHostPage>();
+            services.AddSingleton<IStartupFilter, ScriptedEventStream>();
+        });
 
     private static string Problems(BrowserPage page) => string.Join(Environment.NewLine, page.Problems);
 
@@ -204,6 +208,53 @@ public partial class WidgetBrowserTests(ChromiumFixture chromium)
         await widget.UntilAlertAsync();
         Assert.Matches(RateLimitedText(), await widget.TextAsync("[role=alert]") ?? "");
         Assert.All(page.Problems, p => Assert.Equal("HTTP 429", p.Message));
+    }
+
+    [Theory]
+    [InlineData("crlf", null, "Hello world")]
+    [InlineData("cut-off", "The answer was cut off. Please try again.", "Partial answer (The answer was cut off. Please try again.)")]
+    [InlineData("garbage", "The assistant sent a reply this window could not read. Please try again.", null)]
+    public async Task EventStream_OddOrBroken_ParsedOrExplainedInWords(string script, string? alert, string? message)
+    {
+        using var kb = TestKnowledgeBase.Tiny();
+        await using var app = App(kb);
+        await using var page = await chromium.Browser.NewPageAsync();
+        var url = Address(app, $"{UnprotectedHostPage.Path}?endpoint={Uri.EscapeDataString(ScriptedEventStream.PathPrefix + script)}");
+        var widget = await WidgetPage.LoadAsync(page, url);
+        await widget.OpenAsync();
+
+        await widget.AskAsync("anything");
+
+        if (alert is null)
+        {
+            await widget.UntilAnswersAsync(1);
+            Assert.Equal("", await widget.TextAsync("[role=alert]"));
+        }
+        else
+        {
+            await widget.UntilAlertAsync();
+            Assert.Equal(alert, await widget.TextAsync("[role=alert]"));
+        }
+
+        Assert.Equal(message, (await widget.TextAsync(".msg.bot"))?.Trim());
+        Assert.True(page.Problems.Count == 0, Problems(page));
+    }
+
+    [Fact]
+    public async Task DemoPage_NoConstructedStylesheets_FallsBackToTheStylesheetLinkWithinTheCsp()
+    {
+        using var kb = TestKnowledgeBase.Tiny();
+        await using var app = App(kb);
+        await using var page = await chromium.Browser.NewPageAsync();
+
+        // An older browser: no adoptedStyleSheets. The widget must then link widget.css, which style-src 'self' allows.
+        await page.AddInitScriptAsync("delete Document.prototype.adoptedStyleSheets; delete ShadowRoot.prototype.adoptedStyleSheets;");
+        var widget = await WidgetPage.LoadAsync(page, Address(app, "/"));
+        await widget.UntilAsync($"getComputedStyle({WidgetPage.Find(".launcher")}).position === 'fixed'", "the fallback stylesheet to apply");
+
+        Assert.Equal(Address(app, "/widget.css").AbsoluteUri, await page.EvaluateAsync<string>($"{WidgetPage.Find("link[rel=stylesheet]")}.href"));
+        Assert.Equal("rgb(11, 87, 208)", await page.EvaluateAsync<string>($"getComputedStyle({WidgetPage.Find(".launcher")}).backgroundColor"));
+        Assert.True(page.Problems.Count == 0, Problems(page));
     }
 
     [GeneratedRegex(@"^Too many messages, try again in (\d+) s$")]
