@@ -37,7 +37,9 @@ public class BrowserPageTests(ChromiumFixture chromium) : IClassFixture<Chromium
     {
         await using var site = await TestSite.StartAsync(new()
         {
-            ["/"] = ("text/html", "<!doctype html><title>t</title><link rel=stylesheet href=/s.css><script src=/a.js></script>", StrictCsp),
+            // Without an icon link Chromium asks for /favicon.ico, and its 404 is a failed request like any other.
+            ["/"] = ("text/html", "<!doctype html><title>t</title><link rel=icon href=/i.svg><link rel=stylesheet href=/s.css><script src=/a.js></script>", StrictCsp),
+            ["/i.svg"] = ("image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1 1'/>", null),
             ["/s.css"] = ("text/css", "p { color: red }", null),
             ["/a.js"] = ("text/javascript", "window.ran = true; console.log('fine');", null),
         });

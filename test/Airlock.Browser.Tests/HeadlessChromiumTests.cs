@@ -45,6 +45,25 @@ public class HeadlessChromiumTests
         Assert.False(Directory.Exists(profile), $"{profile} was not deleted");
     }
 
+    [Fact]
+    public async Task Commands_BrowserDiesUnderneath_FailWithDevToolsExceptionAndDisposeStillCleansUp()
+    {
+        var browser = await HeadlessChromium.LaunchAsync();
+        var profile = browser.ProfileDirectory;
+        await using var page = await browser.NewPageAsync();
+        using (var process = Process.GetProcessById(browser.ProcessId))
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<DevToolsException>(() => page.EvaluateAsync("1 + 1"));
+        await browser.DisposeAsync();
+
+        Assert.Contains("connection", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(profile), $"{profile} was not deleted");
+    }
+
     private static List<int> ChildPids(int parent) =>
         [.. Directory.EnumerateDirectories("/proc")
             .Select(Path.GetFileName)

@@ -20,6 +20,7 @@ internal sealed class DevToolsConnection : IAsyncDisposable
     private readonly TimeSpan _commandTimeout;
     private Task _receiveLoop = Task.CompletedTask;
     private long _nextId;
+    private int _disposed;
 
     private DevToolsConnection(TimeSpan commandTimeout) => _commandTimeout = commandTimeout;
 
@@ -48,6 +49,11 @@ internal sealed class DevToolsConnection : IAsyncDisposable
 
     public async Task<JsonElement> SendAsync(string method, JsonObject? parameters, string? sessionId, CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            throw new DevToolsException($"The browser connection is closed; '{method}' was not sent.");
+        }
+
         var id = Interlocked.Increment(ref _nextId);
         var reply = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = reply;
@@ -72,16 +78,13 @@ internal sealed class DevToolsConnection : IAsyncDisposable
                 _sendLock.Release();
             }
 
-            try
-            {
-                return await reply.Task.WaitAsync(bound.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw _closing.IsCancellationRequested
-                    ? new DevToolsException($"The browser connection closed before '{method}' answered.")
-                    : new DevToolsException($"'{method}' got no answer within {_commandTimeout.TotalSeconds:0.#} s.");
-            }
+            return await reply.Task.WaitAsync(bound.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw _closing.IsCancellationRequested
+                ? new DevToolsException($"The browser connection closed before '{method}' answered.")
+                : new DevToolsException($"'{method}' got no answer within {_commandTimeout.TotalSeconds:0.#} s.");
         }
         catch (WebSocketException ex)
         {
@@ -114,7 +117,14 @@ internal sealed class DevToolsConnection : IAsyncDisposable
                     break;
                 }
 
-                Dispatch(buffer.WrittenMemory);
+                try
+                {
+                    Dispatch(buffer.WrittenMemory);
+                }
+                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+                {
+                    // A message of a shape this driver does not expect (a newer protocol); one event lost beats a dead connection.
+                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
@@ -170,6 +180,11 @@ internal sealed class DevToolsConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (_socket.State == WebSocketState.Open)
         {
             try
