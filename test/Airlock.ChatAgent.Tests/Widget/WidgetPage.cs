@@ -8,7 +8,7 @@ internal sealed class WidgetPage(BrowserPage page)
     public const string Root = "document.querySelector('chat-agent-widget').shadowRoot";
 
     // A bound on waiting for the page, not a timing assertion: a passing run takes milliseconds per step.
-    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     public BrowserPage Page => page;
 
