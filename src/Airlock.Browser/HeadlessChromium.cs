@@ -23,6 +23,9 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
         _options = options;
         ProfileDirectory = profileDirectory;
         Version = version;
+
+        // A host that exits without disposing (Ctrl+C in the CLI, a test run torn down) must not leave a browser behind.
+        AppDomain.CurrentDomain.ProcessExit += OnHostExit;
     }
 
     /// <summary>The browser's product string, for example <c>Chrome/156.0.8078.79</c>.</summary>
@@ -57,6 +60,7 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
             return;
         }
 
+        AppDomain.CurrentDomain.ProcessExit -= OnHostExit;
         await _connection.DisposeAsync();
         ProcessTree.Kill(_process);
         using (var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
@@ -72,6 +76,12 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
         }
 
         _process.Dispose();
+        DeleteProfile(ProfileDirectory);
+    }
+
+    private void OnHostExit(object? sender, EventArgs e)
+    {
+        ProcessTree.Kill(_process);
         DeleteProfile(ProfileDirectory);
     }
 
