@@ -30,7 +30,8 @@ public class HeadlessChromiumTests
     [Fact]
     public async Task DisposeAsync_RunningBrowser_KillsItsProcessTreeAndDeletesTheProfile()
     {
-        var browser = await HeadlessChromium.LaunchAsync();
+        // await using as well: disposal is idempotent, and a failed assertion must not leak a browser.
+        await using var browser = await HeadlessChromium.LaunchAsync();
         var pid = browser.ProcessId;
         var profile = browser.ProfileDirectory;
         var children = ChildPids(pid);
@@ -48,7 +49,7 @@ public class HeadlessChromiumTests
     [Fact]
     public async Task Commands_BrowserDiesUnderneath_FailWithDevToolsExceptionAndDisposeStillCleansUp()
     {
-        var browser = await HeadlessChromium.LaunchAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync();
         var profile = browser.ProfileDirectory;
         await using var page = await browser.NewPageAsync();
         using (var process = Process.GetProcessById(browser.ProcessId))
