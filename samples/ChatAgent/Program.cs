@@ -9,6 +9,7 @@ using ChatAgent.Limits;
 using ChatAgent.Metrics;
 using ChatAgent.Model;
 using ChatAgent.Tools;
+using ChatAgent.Widget;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -24,9 +25,11 @@ builder.Services.AddTokenBudget(builder.Configuration);
 builder.Services.AddModel(builder.Configuration);
 builder.Services.AddAgentHealth();
 builder.Services.AddAgentMetrics();
+builder.Services.AddWidget(builder.Configuration);
 
 var app = builder.Build();
 app.UseForwarding();
+app.UseWidgetCors();
 app.UseRequestMetrics();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -35,4 +38,5 @@ app.MapAgentHealth();
 app.MapVersion();
 app.MapAgent();
 app.MapMetrics();
+app.MapWidget();
 app.Run();
