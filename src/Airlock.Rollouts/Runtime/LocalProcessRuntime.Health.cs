@@ -20,24 +20,24 @@ internal sealed partial class LocalProcessRuntime
         var lastSeen = "no answer yet";
         while (true)
         {
-            var elapsed = _time.GetUtcNow() - instance.StartedAt;
             if (instance.Exited.IsCompleted)
             {
-                return Unhealthy(instance, Died(instance, await instance.Exited, logs, lastStatus, elapsed));
+                return Unhealthy(instance, Died(instance, await instance.Exited, logs, lastStatus, _time.GetUtcNow() - instance.StartedAt));
+            }
+
+            // Probe before looking at the clock, so a re-attached revision (started long ago) still gets one look.
+            (lastStatus, lastSeen) = await ProbeAsync(url, Min(health.Interval * 4, LongestProbe), cancellationToken);
+            var elapsed = _time.GetUtcNow() - instance.StartedAt;
+            if (lastStatus is >= 200 and < 300)
+            {
+                Log.Healthy(_logger, instance.Revision, (long)elapsed.TotalMilliseconds);
+                return new HealthResult(true, $"GET {health.Path} gave {lastSeen} after {Seconds(elapsed)}", lastStatus, elapsed);
             }
 
             if (elapsed >= health.Timeout)
             {
                 var detail = $"not healthy after {Seconds(health.Timeout)}: GET {health.Path} last gave {lastSeen}";
                 return Unhealthy(instance, new HealthResult(false, detail, lastStatus, elapsed) { LogTail = logs.Tail() });
-            }
-
-            (lastStatus, lastSeen) = await ProbeAsync(url, Min(health.Interval * 4, LongestProbe), cancellationToken);
-            if (lastStatus is >= 200 and < 300)
-            {
-                var healthyAfter = _time.GetUtcNow() - instance.StartedAt;
-                Log.Healthy(_logger, instance.Revision, (long)healthyAfter.TotalMilliseconds);
-                return new HealthResult(true, $"GET {health.Path} gave {lastSeen} after {Seconds(healthyAfter)}", lastStatus, healthyAfter);
             }
 
             // Wake at once when the process dies instead of sleeping out the interval.
