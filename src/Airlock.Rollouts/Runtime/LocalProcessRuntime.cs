@@ -51,6 +51,11 @@ internal sealed partial class LocalProcessRuntime : IRevisionRuntime, IDisposabl
             throw new RevisionStartException($"the working folder of service '{service.Name}' does not exist: {service.WorkingDirectory}");
         }
 
+        if (ProgramLocator.Find(SetSid, service.WorkingDirectory) is null)
+        {
+            throw new RevisionStartException("'setsid' (util-linux) was not found on PATH: revisions are started in their own session with it.");
+        }
+
         var port = LoopbackPort.Next();
         var command = CommandTemplate.Fill(service.Command, port, launch.Revision);
         var program = ProgramLocator.Find(command[0], service.WorkingDirectory)
