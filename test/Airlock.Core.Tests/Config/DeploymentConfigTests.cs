@@ -223,6 +223,7 @@ public sealed class DeploymentConfigTests
     [InlineData("analysis: { rollback: [] }", "nothing would ever roll a candidate back")]
     [InlineData("analysis: { interval: 10s, rollback: [ error_rate > 5% over 5s ] }", "shorter than analysis.interval (10s)")]
     [InlineData("analysis: { minSamples: 0 }", "at least 1")]
+    [InlineData("analysis: { interval: 45s }", "the window of 'error_rate > 5% over 30s' is shorter than analysis.interval (45s)")]
     [InlineData("route: { listen: http://127.0.0.1:9090 }", "both 127.0.0.1:9090")]
     [InlineData("route: { admin: http://127.0.0.1:9090/admin }", "must not carry a path")]
     [InlineData("route: { userKey: { header: X User } }", "not a valid HTTP header name")]

@@ -82,9 +82,11 @@ internal sealed partial class DeploymentReader(YamlConfigReader reader, string b
             reader.Error(SectionNode("route") ?? root, $"route.listen and route.admin are both {route.Listen.Authority}.", "the data plane and the admin API need their own ports, e.g. 8080 and 9090");
         }
 
-        foreach (var condition in analysis.Rollback.Concat(analysis.Warn).Where(c => c.Source.Line > 0 && c.Window < analysis.Interval))
+        foreach (var condition in analysis.Rollback.Concat(analysis.Warn).Where(c => c.Window < analysis.Interval))
         {
-            reader.Error(condition.Source, $"the window of '{condition.Text}' is shorter than analysis.interval ({ConfigQuantities.FormatDuration(analysis.Interval)}).", "a window must span at least one analysis interval");
+            // A default condition has no line of its own: point at the analysis section that set the interval.
+            var location = condition.Source.Line > 0 ? condition.Source : reader.Locate(SectionNode("analysis") ?? root);
+            reader.Error(location, $"the window of '{condition.Text}' is shorter than analysis.interval ({ConfigQuantities.FormatDuration(analysis.Interval)}).", "a window must span at least one analysis interval");
         }
     }
 
