@@ -1,6 +1,11 @@
 using System.Runtime.InteropServices;
 using Airlock.TestService;
 
+if (args is ["--as-controller", var logDirectory])
+{
+    return await ControllerMode.RunAsync(logDirectory);
+}
+
 var options = TestServiceOptions.Parse(args);
 var revision = Environment.GetEnvironmentVariable("TEST_REVISION") ?? "unnamed";
 if (options.CrashOnStart)
