@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Airlock.Cli.Check;
 using Airlock.Cli.Hosting;
+using Airlock.Cli.Lint;
 using Airlock.Cli.Proxy;
 using Spectre.Console;
 
@@ -23,6 +24,7 @@ internal static class AirlockCli
 
         root.Subcommands.Add(new CheckCommand(console));
         root.Subcommands.Add(new ProxyCommand(console));
+        root.Subcommands.Add(new LintCommand(console));
         return root;
     }
 
