@@ -44,7 +44,8 @@ internal sealed partial class CompositeMetricSource(IMetricSource proxy, Prometh
                     }
                     : w)];
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException
+                || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 Log.SignalsUnavailable(logger, "prometheus", ex.Message);
             }
