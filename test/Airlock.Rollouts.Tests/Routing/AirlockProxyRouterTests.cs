@@ -143,6 +143,22 @@ public sealed class AirlockProxyRouterTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ApplyAsync_RouteFileWrittenAsJson_IsRenderedAndServed()
+    {
+        var json = $$"""
+            {"version": 1, "forwarding": {"connectTimeout": "4s"}, "routes": [{"name": "chat", "userKey": {"header": "X-User-Id"},
+              "revisions": [{"name": "v1", "upstream": "{{_v1.Address}}", "weight": 100}, {"name": "v2", "upstream": "{{_v2.Address}}", "weight": 0}]}]}
+            """;
+        await using var proxy = await ProxyWithAdmin.StartAsync(json, _folder.Path);
+        var router = Router(proxy);
+
+        await router.ApplyAsync(WithWeights(await router.ReadAsync(default), 0, 100), default);
+
+        Assert.Equal(TimeSpan.FromSeconds(4), ProxyConfigLoader.Parse(await RoutesTextAsync(proxy), "served").Forwarding.ConnectTimeout);
+        Assert.Equal(new Dictionary<string, int> { ["v2"] = 20 }, await proxy.SpreadAsync(20));
+    }
+
+    [Fact]
     public async Task ApplyAsync_StaleVersion_ThrowsStaleAndChangesNothing()
     {
         await using var proxy = await ProxyWithAdmin.StartAsync(Routes(100, 0), _folder.Path);
