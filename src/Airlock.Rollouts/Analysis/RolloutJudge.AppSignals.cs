@@ -25,7 +25,7 @@ internal sealed partial class RolloutJudge
 
         if (canarySamples < input.MinSamples)
         {
-            return TooFew(input, input.Candidate, canarySamples, input.MinSamples, canaryValue, stableValue);
+            return TooFew(input, input.Candidate, canarySamples, input.MinSamples, canaryValue, stableValue, (canarySamples, stableSamples));
         }
 
         double reference = input.Condition.Threshold.Value;
@@ -33,7 +33,7 @@ internal sealed partial class RolloutJudge
         {
             if (stableValue is null || stableSamples < input.MinSamples)
             {
-                return TooFew(input, $"stable {input.Stable}", stableValue is null ? 0 : stableSamples, input.MinSamples, canaryValue, stableValue);
+                return TooFew(input, $"stable {input.Stable}", stableValue is null ? 0 : stableSamples, input.MinSamples, canaryValue, stableValue, (canarySamples, stableSamples));
             }
 
             reference *= stableValue.Value;

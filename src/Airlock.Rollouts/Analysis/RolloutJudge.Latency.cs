@@ -24,7 +24,7 @@ internal sealed partial class RolloutJudge
         var stableValue = stableSet is null ? null : Value(stableSet, input.Condition.Metric);
         if (canarySet.Count < needed || canaryValue is null)
         {
-            return TooFew(input, input.Candidate, canarySet.Count, needed, canaryValue, stableValue);
+            return TooFew(input, input.Candidate, canarySet.Count, needed, canaryValue, stableValue, (canarySet.Count, stableSet?.Count ?? 0));
         }
 
         double reference;
@@ -34,7 +34,7 @@ internal sealed partial class RolloutJudge
         {
             if (stableSet is null || stableSet.Count < needed || stableValue is null)
             {
-                return TooFew(input, $"stable {input.Stable}", stableSet?.Count ?? 0, needed, canaryValue, stableValue);
+                return TooFew(input, $"stable {input.Stable}", stableSet?.Count ?? 0, needed, canaryValue, stableValue, (canarySet.Count, stableSet?.Count ?? 0));
             }
 
             reference = input.Condition.Threshold.Value * stableValue.Value;

@@ -126,7 +126,9 @@ internal sealed partial class RolloutJudge(JudgeOptions options) : IRolloutJudge
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown verdict"),
     };
 
-    private static ConditionVerdict TooFew(ConditionInput input, string who, long have, long need, double? candidateValue = null, double? stableValue = null) =>
-        new(input.Condition, VerdictKind.InsufficientData, candidateValue, stableValue, input.CandidateWindow?.Requests ?? 0, input.StableWindow?.Requests ?? 0, "none", null, null,
+    /// <param name="samples">The candidate's and stable's sample counts for this metric; requests when not given.</param>
+    private static ConditionVerdict TooFew(ConditionInput input, string who, long have, long need, double? candidateValue = null, double? stableValue = null, (long Candidate, long Stable)? samples = null) =>
+        new(input.Condition, VerdictKind.InsufficientData, candidateValue, stableValue,
+            samples?.Candidate ?? input.CandidateWindow?.Requests ?? 0, samples?.Stable ?? input.StableWindow?.Requests ?? 0, "none", null, null,
             $"{input.Candidate} {input.Metric} over {input.Window}: {who} has {have} samples, {need} needed: waiting for more data");
 }

@@ -107,6 +107,7 @@ public sealed class RolloutJudgeTests
 
         Assert.Equal(VerdictKind.InsufficientData, verdict.Overall);
         Assert.Contains("500 needed", verdict.Rollback[0].Sentence, StringComparison.Ordinal);
+        Assert.Equal((100L, 2000L), (verdict.Rollback[0].CandidateSamples, verdict.Rollback[0].StableSamples));
     }
 
     [Fact]
