@@ -97,7 +97,7 @@ public sealed partial class RolloutEngine
             if (condition.StableSamples >= _plan!.Spec.Analysis.MinSamples && condition.StableValue > condition.Condition.Threshold.Value)
             {
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"{stable} error rate {condition.StableValue:P1} (n={condition.StableSamples}) is above {condition.Condition.Text}");
+                    $"{stable} error rate {condition.StableValue * 100:0.#}% (n={condition.StableSamples}) is above {condition.Condition.Text}");
             }
         }
 
