@@ -1,3 +1,4 @@
+using Airlock.Core.Security;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -12,7 +13,7 @@ namespace Airlock.Proxy.Admin;
 /// <c>GET /admin/routes</c>, <c>PUT /admin/routes</c> and <c>GET /admin/revisions/{route}</c> (docs/proxy.md), each
 /// behind the bearer token. Three routes do not need a router: the dispatch is one switch.
 /// </summary>
-internal sealed class AdminEndpoints(AdminToken token, RouteAdministrator routes, ProxyTelemetry telemetry)
+internal sealed class AdminEndpoints(BearerToken token, RouteAdministrator routes, ProxyTelemetry telemetry)
 {
     public const long MaxBodyBytes = 1024 * 1024;
     private const string RevisionsPrefix = "/admin/revisions/";

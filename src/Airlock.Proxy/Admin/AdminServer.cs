@@ -1,3 +1,4 @@
+using Airlock.Core.Security;
 using System.Net;
 using Airlock.Proxy.Hosting;
 using Airlock.Proxy.Telemetry;
@@ -31,7 +32,7 @@ internal sealed class AdminServer : IAsyncDisposable
         && ListenAddress.TryParse(url, out var address)
         && (address!.Address is null || IPAddress.IsLoopback(address.Address));
 
-    public static AdminServer Create(string url, AdminToken token, RouteAdministrator routes, ProxyTelemetry telemetry, ILoggerProvider? logs = null)
+    public static AdminServer Create(string url, BearerToken token, RouteAdministrator routes, ProxyTelemetry telemetry, ILoggerProvider? logs = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!IsLoopbackAddress(url) || !ListenAddress.TryParse(url, out var address))
