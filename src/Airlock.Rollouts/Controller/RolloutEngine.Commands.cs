@@ -14,6 +14,11 @@ public sealed partial class RolloutEngine
             return CommandResult.Refused($"rollout {active.Id} of {active.Candidate} is in progress ({Describe(active.Status.Phase)}); abort it or wait for it to finish");
         }
 
+        if (!RevisionNames.IsValid(request.Revision))
+        {
+            return CommandResult.Refused(RevisionNames.Rule);
+        }
+
         if (request.Force && string.IsNullOrWhiteSpace(request.Reason))
         {
             return CommandResult.Refused("--force needs --reason: the audit trail keeps why the preflight was overridden");
