@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using Airlock.Cli.Check;
 using Airlock.Cli.Hosting;
 using Airlock.Cli.Proxy;
+using Airlock.Cli.Rollouts;
 using Spectre.Console;
 
 namespace Airlock.Cli;
@@ -23,6 +24,14 @@ internal static class AirlockCli
 
         root.Subcommands.Add(new CheckCommand(console));
         root.Subcommands.Add(new ProxyCommand(console));
+        root.Subcommands.Add(new DeployCommand(console));
+        root.Subcommands.Add(new StatusCommand(console));
+        foreach (var action in ActionCommand.CreateAll(console))
+        {
+            root.Subcommands.Add(action);
+        }
+
+        root.Subcommands.Add(new HistoryCommand(console));
         return root;
     }
 
