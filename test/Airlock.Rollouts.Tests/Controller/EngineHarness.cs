@@ -102,7 +102,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public async Task WithStableAsync(string revision = "v1")
     {
-        var instance = await Runtime.StartAsync(new Runtime.RevisionLaunch(revision, Spec.Service, ImmutableDictionary<string, string>.Empty), CancellationToken.None);
+        var instance = await Runtime.StartAsync(new Airlock.Rollouts.Runtime.RevisionLaunch(revision, Spec.Service, ImmutableDictionary<string, string>.Empty), CancellationToken.None);
         await Store.SaveInstanceAsync(instance.ToRecord(), CancellationToken.None);
         await Store.SetStableAsync(new StableRecord("chat", revision, null, Clock.GetUtcNow()), CancellationToken.None);
         Router.Seed("chat", new RouteRevision(revision, instance.Url, 100));
