@@ -6,6 +6,7 @@ using Airlock.Cli.Hosting;
 using Airlock.Cli.Lint;
 using Airlock.Cli.Proxy;
 using Airlock.Cli.Rollouts;
+using Airlock.Cli.Serve;
 using Spectre.Console;
 
 namespace Airlock.Cli;
@@ -26,6 +27,7 @@ internal static class AirlockCli
         root.Subcommands.Add(new CheckCommand(console));
         root.Subcommands.Add(new LintCommand(console));
         root.Subcommands.Add(new ProxyCommand(console));
+        root.Subcommands.Add(new ServeCommand(console));
         root.Subcommands.Add(new DeployCommand(console));
         root.Subcommands.Add(new StatusCommand(console));
         foreach (var action in ActionCommand.CreateAll(console))

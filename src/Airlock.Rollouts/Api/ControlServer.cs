@@ -41,6 +41,9 @@ public sealed class ControlServer : IAsyncDisposable
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);
+
+            // ASP.NET Core's own per-request logs would drown the controller's decisions even with -v.
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         }
 
         builder.Services.Configure<JsonOptions>(options =>

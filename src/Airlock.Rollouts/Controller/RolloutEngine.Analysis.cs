@@ -1,5 +1,6 @@
 using Airlock.Rollouts.Analysis;
 using Airlock.Rollouts.Metrics;
+using Airlock.Rollouts.Routing;
 
 namespace Airlock.Rollouts.Controller;
 
@@ -25,7 +26,7 @@ public sealed partial class RolloutEngine
                 windows[length] = await _services.Metrics.ReadAsync(Service, length, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is RouterException or HttpRequestException or IOException or TimeoutException or InvalidOperationException)
         {
             LogMetricsUnavailable(_services.Logger, ex.Message);
             return _lastVerdict;

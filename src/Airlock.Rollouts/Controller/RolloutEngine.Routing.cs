@@ -38,19 +38,14 @@ public sealed partial class RolloutEngine
         }
 
         var current = await ReadRouteAsync(revisions, salt, cancellationToken);
-        if (current is null)
-        {
-            return;
-        }
-
         var desired = current with { Salt = salt ?? current.Salt, Revisions = revisions };
         var applied = await _services.Router.ApplyAsync(desired, cancellationToken);
         var weightsText = string.Join(", ", applied.Revisions.Select(r => $"{r.Name}={r.Weight}"));
         LogRouteApplied(_services.Logger, Service, applied.Version, weightsText);
     }
 
-    /// <summary>The route as served; when no router serves it yet, the router host starts one with the desired table (null then).</summary>
-    private async Task<RouteState?> ReadRouteAsync(ImmutableArray<RouteRevision> revisions, string? salt, CancellationToken cancellationToken)
+    /// <summary>The route as served; when no router answers yet, the router host starts one with the desired table first.</summary>
+    private async Task<RouteState> ReadRouteAsync(ImmutableArray<RouteRevision> revisions, string? salt, CancellationToken cancellationToken)
     {
         try
         {
@@ -59,7 +54,7 @@ public sealed partial class RolloutEngine
         catch (RouterException) when (_services.RouterHost is not null)
         {
             await _services.RouterHost.EnsureRunningAsync(new RouteState(Service, 0, salt ?? Service, revisions), cancellationToken);
-            return null;
+            return await _services.Router.ReadAsync(cancellationToken);
         }
     }
 }
