@@ -1,3 +1,4 @@
+using Airlock.Core.Security;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -14,7 +15,7 @@ namespace Airlock.Proxy.Admin;
 /// each behind the bearer token, and <c>GET /metrics</c> without it. A handful of routes do not need a router:
 /// the dispatch is one switch.
 /// </summary>
-internal sealed partial class AdminEndpoints(AdminToken token, RouteAdministrator routes, ProxyTelemetry telemetry, DrainTracker drains)
+internal sealed partial class AdminEndpoints(BearerToken token, RouteAdministrator routes, ProxyTelemetry telemetry, DrainTracker drains)
 {
     public const long MaxBodyBytes = 1024 * 1024;
     private const string RevisionsPrefix = "/admin/revisions/";

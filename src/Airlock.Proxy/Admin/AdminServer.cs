@@ -1,3 +1,4 @@
+using Airlock.Core.Security;
 using System.Net;
 using Airlock.Proxy.Draining;
 using Airlock.Proxy.Hosting;
@@ -32,7 +33,7 @@ internal sealed class AdminServer : IAsyncDisposable
         && ListenAddress.TryParse(url, out var address)
         && (address!.Address is null || IPAddress.IsLoopback(address.Address));
 
-    public static AdminServer Create(string url, AdminToken token, RouteAdministrator routes, ProxyTelemetry telemetry, DrainTracker drains, ILoggerProvider? logs = null)
+    public static AdminServer Create(string url, BearerToken token, RouteAdministrator routes, ProxyTelemetry telemetry, DrainTracker drains, ILoggerProvider? logs = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!IsLoopbackAddress(url) || !ListenAddress.TryParse(url, out var address))

@@ -123,6 +123,11 @@ internal sealed partial class ProxyAdminClient(HttpClient http, ProxyAdminOption
 
             return _token = token;
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // No token yet: no proxy has ever started with this state folder (it creates the token on first start).
+            throw new RouterException($"no proxy admin token at {Options.TokenFile}: no `airlock proxy --admin` has started with this state folder yet", ex) { Code = "no_token" };
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new RouterException($"cannot read the proxy admin token file {Options.TokenFile}: {ex.Message} (is `airlock proxy --admin` running with this state folder?)", ex) { Code = "unauthorized" };

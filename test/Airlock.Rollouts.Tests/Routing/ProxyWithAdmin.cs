@@ -1,3 +1,4 @@
+using Airlock.Core.Security;
 using Airlock.Proxy.Admin;
 using Airlock.Proxy.Hosting;
 using Airlock.Proxy.Persistence;
@@ -41,7 +42,7 @@ internal sealed class ProxyWithAdmin : IAsyncDisposable
         var tokenFile = Path.Combine(folder, "admin.token");
         await File.WriteAllTextAsync(tokenFile, Token);
         var administrator = new RouteAdministrator(proxy.Routes, source, config.Forwarding, store, NullLogger.Instance);
-        var admin = AdminServer.Create("http://127.0.0.1:0", AdminToken.LoadOrCreate(tokenFile, out _), administrator, proxy.Telemetry);
+        var admin = AdminServer.Create("http://127.0.0.1:0", BearerToken.LoadOrCreate(tokenFile, out _), administrator, proxy.Telemetry, proxy.Drains);
         await admin.StartAsync();
         var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false }) { BaseAddress = proxy.Addresses[0] };
         return new ProxyWithAdmin(proxy, admin, tokenFile, client);
