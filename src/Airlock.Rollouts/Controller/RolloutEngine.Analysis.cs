@@ -17,7 +17,7 @@ public sealed partial class RolloutEngine
     {
         var active = _active!;
         var analysis = _plan!.Spec.Analysis;
-        var lengths = analysis.Rollback.Concat(analysis.Warn).Select(condition => condition.Window).Distinct().ToList();
+        var lengths = _services.Judge.RequiredWindows(analysis);
         var windows = new Dictionary<TimeSpan, IReadOnlyList<RevisionWindow>>();
         try
         {

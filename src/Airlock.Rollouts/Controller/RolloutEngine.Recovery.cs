@@ -24,7 +24,8 @@ public sealed partial class RolloutEngine
                 continue;
             }
 
-            _instances[record.Revision] = instance;
+            // A re-attached instance knows only its process: its health gate and stop grace come from the spec.
+            _instances[record.Revision] = instance with { Health = _services.Spec.Service.Health, StopGrace = _services.Spec.Service.StopGrace };
         }
 
         _active = await _services.Store.GetActiveAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Airlock.Core.Deployment;
 using Airlock.Rollouts.Analysis;
 using Airlock.Rollouts.Metrics;
@@ -13,6 +14,9 @@ internal sealed class ScriptedJudge : IRolloutJudge
     public double StableErrorRate { get; set; }
 
     public int Calls { get; private set; }
+
+    public ImmutableSortedSet<TimeSpan> RequiredWindows(AnalysisSpec analysis) =>
+        analysis.Rollback.Concat(analysis.Warn).Select(condition => condition.Window).ToImmutableSortedSet();
 
     public AnalysisVerdict Judge(AnalysisSpec analysis, string candidate, string stable, IReadOnlyDictionary<TimeSpan, IReadOnlyList<RevisionWindow>> windows, DateTimeOffset at)
     {
