@@ -5,7 +5,9 @@
 # forwarder changes. Usage: bench/proxy/profile.sh [CONNECTIONS] [DURATION]   (defaults 64 10s)
 # Env: PROFILE_ENV="DOTNET_gcServer=1 ..." extra environment for the proxy process.
 #      PERF=1 also samples the proxy with Linux perf during the measured run (JIT frames named through
-#      DOTNET_PerfMapEnabled=1) and prints the hottest symbols. Needs wrk, nginx, taskset (and perf for PERF=1).
+#      DOTNET_PerfMapEnabled=1) and prints the hottest symbols.
+#      STRACE=1 counts the proxy's system calls during the measured run instead (strace -c; slows it a lot, but
+#      the calls per request are what a flush policy changes, and they do not depend on other load). Needs wrk, nginx, taskset (and perf for PERF=1).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 connections="${1:-64}"
@@ -35,11 +37,17 @@ proxy_pid=$!
 for _ in $(seq 150); do curl -fs "http://127.0.0.1:$proxy_port/" >/dev/null && break; sleep 0.1; done
 taskset -c 0 wrk -t1 -c"$connections" -d3s -H "Cookie: airlock_uid=bench-user-1" "http://127.0.0.1:$proxy_port/" >/dev/null
 sleep 1.5
+if [ "${STRACE:-0}" = 1 ]; then
+  strace -f -c -o "$work/strace.txt" -p "$proxy_pid" 2>/dev/null &
+  strace_pid=$!
+  sleep 1
+fi
 if [ "${PERF:-0}" = 1 ]; then
   perf record -F 999 -g -p "$proxy_pid" -o "$work/perf.data" -- sleep "${duration%s}" >/dev/null 2>&1 &
   perf_pid=$!
 fi
 taskset -c 0 wrk -t1 -c"$connections" -d"$duration" -H "Cookie: airlock_uid=bench-user-1" "http://127.0.0.1:$proxy_port/" | grep -E 'Requests/sec|Non-2xx|errors'
+[ "${STRACE:-0}" = 1 ] && { sleep 0.5; kill -INT "$strace_pid"; wait "$strace_pid" || true; head -25 "$work/strace.txt"; }
 for _ in $(seq 50); do grep -q 'requests:' "$work/profile.out" && break; sleep 0.2; done
 cat "$work/profile.out"
 if [ "${PERF:-0}" = 1 ]; then
