@@ -7,7 +7,7 @@
 # Env:   PIN=0            do not pin processes to cores (default: pin, see below)
 #        UPSTREAM=kestrel use bench/Airlock.Bench.ProxyUpstream instead of nginx as the upstream
 #        AIRLOCK_ENV="DOTNET_gcServer=0 ..."   extra environment for the airlock proxy (experiments)
-#        PORT_BASE=18280  first of the four loopback ports used
+#        PORT_BASE=18280  first of the three loopback ports used
 # Needs: wrk, nginx, taskset (Debian: apt-get install -y wrk nginx util-linux), the .NET SDK. Installs nothing.
 #
 # Pinning (2-core machine): wrk and the upstream share core 0; the proxy under test (airlock, or nginx with one
@@ -40,6 +40,12 @@ core0=() core1=()
 wrk_threads=2
 [ "$pin" = 1 ] && wrk_threads=1
 
+for port in $up_port $nginx_port $airlock_port; do
+  if ss -Htln "sport = :$port" | grep -q .; then
+    echo "$(basename "$0"): port $port is in use (another run?); set PORT_BASE to use others" >&2
+    exit 2
+  fi
+done
 work="$(mktemp -d)"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }

@@ -18,6 +18,12 @@ if [ "$(ulimit -n)" -lt $((count + 1000)) ]; then
   exit 2
 fi
 
+for port in $up_port $nginx_port $airlock_port; do
+  if ss -Htln "sport = :$port" | grep -q .; then
+    echo "$(basename "$0"): port $port is in use (another run?); set PORT_BASE to use others" >&2
+    exit 2
+  fi
+done
 work="$(mktemp -d)"
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"' EXIT

@@ -12,9 +12,16 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 connections="${1:-64}"
 duration="${2:-10s}"
-up_port=18285 proxy_port=18286
+base="${PORT_BASE:-18285}"
+up_port=$base proxy_port=$((base + 1))
 for tool in wrk nginx taskset; do
   command -v "$tool" >/dev/null || { echo "profile.sh: missing $tool (apt-get install -y wrk nginx util-linux)" >&2; exit 2; }
+done
+for port in $up_port $proxy_port; do
+  if ss -Htln "sport = :$port" | grep -q .; then
+    echo "$(basename "$0"): port $port is in use (another run?); set PORT_BASE to use others" >&2
+    exit 2
+  fi
 done
 work="$(mktemp -d)"
 pids=()
