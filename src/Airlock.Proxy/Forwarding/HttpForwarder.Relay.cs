@@ -79,6 +79,13 @@ internal sealed partial class HttpForwarder
             }
 
             firstByte ??= time.GetElapsedTime(started);
+            if (unflushed > 0)
+            {
+                // CompleteAsync alone does not send what was written to BodyWriter after an earlier flush: the tail
+                // of a large body would wait for Kestrel's keep-alive timeout (130 s).
+                await writer.FlushAsync(aborted);
+            }
+
             await outgoing.CompleteAsync();
             return new ForwardResult(ForwardStatus.Completed, outgoing.StatusCode, null, exchange.RequestBytes, sent, firstByte);
         }
