@@ -31,11 +31,13 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev
 
 cat >"$work/nginx.conf" <<CONF
 worker_processes 1;
-worker_rlimit_nofile $((count + 1000));
+worker_rlimit_nofile $((count * 2 + 1000));
 daemon off;
 pid $work/nginx.pid;
 error_log $work/error.log warn;
-events { worker_connections $((count + 500)); }
+# Twice the count: the worker also holds both ends of its upstream connections, and nginx closes idle keep-alive
+# connections (reusable ones) when its connection table runs low, which would undercount it.
+events { worker_connections $((count * 2 + 1000)); }
 http {
   access_log off;
   keepalive_timeout 600s;   # Kestrel's default is 130 s; 75 s (nginx's) can expire before 10,000 are open on a busy machine
