@@ -52,7 +52,10 @@ internal sealed class ProxyRequestHandler(RouteTableHolder routes, RouteSelector
         }
         finally
         {
-            measured.Finished(result, time.GetElapsedTime(started), context.Response.Headers);
+            // A WebSocket session lasts as long as the user stays: its latency is the handshake's, or a long chat
+            // would read as a slow response in the percentiles the rollback conditions watch.
+            var elapsed = result is { StatusCode: StatusCodes.Status101SwitchingProtocols, TimeToFirstByte: { } handshake } ? handshake : time.GetElapsedTime(started);
+            measured.Finished(result, elapsed, context.Response.Headers);
         }
     }
 }

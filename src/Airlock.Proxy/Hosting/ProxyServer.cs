@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Airlock.Proxy.Draining;
 using Airlock.Proxy.Forwarding;
 using Airlock.Proxy.Routing;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -45,12 +47,18 @@ internal sealed class ProxyServer : IAsyncDisposable
         [.. (_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []).Select(a => new Uri(a))];
 
     /// <param name="urls">Listen addresses such as <c>http://127.0.0.1:8080</c> (<see cref="ListenAddress"/>); port 0 picks a free port.</param>
-    public static ProxyServer Create(ProxyConfig config, IEnumerable<string> urls, TimeProvider time, ILoggerProvider? logs = null)
+    /// <param name="certificate">The certificate (with its private key) for <c>https://</c> addresses.</param>
+    public static ProxyServer Create(ProxyConfig config, IEnumerable<string> urls, TimeProvider time, ILoggerProvider? logs = null, X509Certificate2? certificate = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         var listen = urls.Select(url => ListenAddress.TryParse(url, out var address)
             ? address!
             : throw new ArgumentException($"'{url}' is not a listen address: {ListenAddress.Hint}", nameof(urls))).ToList();
+        if (certificate is null && listen.Any(address => address.Tls))
+        {
+            throw new ArgumentException("https:// listen addresses need a certificate.", nameof(certificate));
+        }
+
         var forwarding = config.Forwarding;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -60,16 +68,32 @@ internal sealed class ProxyServer : IAsyncDisposable
             kestrel.Limits.MaxRequestHeadersTotalSize = forwarding.MaxRequestHeadersTotalSize;
             foreach (var address in listen)
             {
+                void Configure(ListenOptions endpoint)
+                {
+                    endpoint.Protocols = address.Protocols;
+                    if (address.Tls)
+                    {
+                        // HTTP/1.1 and HTTP/2 on one port: the client picks by ALPN in the TLS handshake.
+                        endpoint.UseHttps(certificate!);
+                    }
+                }
+
                 if (address.Address is null)
                 {
-                    kestrel.ListenLocalhost(address.Port, endpoint => endpoint.Protocols = address.Protocols);
+                    kestrel.ListenLocalhost(address.Port, Configure);
                 }
                 else
                 {
-                    kestrel.Listen(address.Address, address.Port, endpoint => endpoint.Protocols = address.Protocols);
+                    kestrel.Listen(address.Address, address.Port, Configure);
                 }
             }
         });
+        if (certificate is not null)
+        {
+            // The slim Kestrel (UseKestrelCore) leaves TLS out unless asked for.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
         builder.Logging.ClearProviders();
         if (logs is not null)
         {
