@@ -40,7 +40,8 @@ public sealed class AirlockProxyRouterTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(("chat", 1L, "rollout-1"), (state.Route, state.Version, state.Salt));
         Assert.Equal([("v1", _v1.Address, 100), ("v2", _v2.Address, 0)], state.Revisions.Select(r => (r.Name, r.Upstream, r.Weight)));
-        Assert.All(state.Revisions, r => Assert.Equal("serving", r.State));
+        // The proxy's own view: a revision at weight 0 with nothing in flight is drained.
+        Assert.Equal(["serving", "drained"], state.Revisions.Select(r => r.State));
     }
 
     [Fact]
