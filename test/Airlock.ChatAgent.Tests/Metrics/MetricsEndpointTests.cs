@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace Airlock.ChatAgent.Tests.Metrics;
 
 public class MetricsEndpointTests
@@ -16,13 +13,6 @@ public class MetricsEndpointTests
         return await client.GetStringAsync("/metrics");
     }
 
-    private static double Value(string text, string series)
-    {
-        var lines = text.Split('\n').Where(l => l.StartsWith(series + " ", StringComparison.Ordinal)).ToList();
-        Assert.True(lines.Count == 1, $"expected one '{series}' line in:\n{text}");
-        return double.Parse(lines[0][(series.Length + 1)..], CultureInfo.InvariantCulture);
-    }
-
     [Fact]
     public async Task Metrics_AfterTraffic_CountsRequestsTurnsAndRejectionsWithRevisionLabel()
     {
@@ -31,14 +21,14 @@ public class MetricsEndpointTests
 
         var text = await ScrapeAfterTrafficAsync(app);
 
-        Assert.Equal(2, Value(text, """chatagent_http_requests_total{revision="rev-7",route="/agent/run",status="200"}"""));
-        Assert.Equal(1, Value(text, """chatagent_http_requests_total{revision="rev-7",route="/agent/run",status="400"}"""));
-        Assert.Equal(1, Value(text, """chatagent_http_requests_total{revision="rev-7",route="/agent/run",status="429"}"""));
-        Assert.Equal(1, Value(text, """chatagent_turns_total{revision="rev-7",mode="knowledge-base-only",outcome="answered"}"""));
-        Assert.Equal(1, Value(text, """chatagent_turns_total{revision="rev-7",mode="knowledge-base-only",outcome="unknown"}"""));
-        Assert.Equal(1, Value(text, """chatagent_rate_limit_rejections_total{revision="rev-7"}"""));
-        Assert.Equal(2, Value(text, """chatagent_turn_time_to_first_token_seconds_count{revision="rev-7",mode="knowledge-base-only"}"""));
-        Assert.Equal(4, Value(text, """chatagent_http_request_duration_seconds_bucket{revision="rev-7",route="/agent/run",le="+Inf"}"""));
+        Assert.Equal(2, Promtool.Value(text, """chatagent_http_requests_total{revision="rev-7",route="/agent/run",status="200"}"""));
+        Assert.Equal(1, Promtool.Value(text, """chatagent_http_requests_total{revision="rev-7",route="/agent/run",status="400"}"""));
+        Assert.Equal(1, Promtool.Value(text, """chatagent_http_requests_total{revision="rev-7",route="/agent/run",status="429"}"""));
+        Assert.Equal(1, Promtool.Value(text, """chatagent_turns_total{revision="rev-7",mode="knowledge-base-only",outcome="answered"}"""));
+        Assert.Equal(1, Promtool.Value(text, """chatagent_turns_total{revision="rev-7",mode="knowledge-base-only",outcome="unknown"}"""));
+        Assert.Equal(1, Promtool.Value(text, """chatagent_rate_limit_rejections_total{revision="rev-7"}"""));
+        Assert.Equal(2, Promtool.Value(text, """chatagent_turn_time_to_first_token_seconds_count{revision="rev-7",mode="knowledge-base-only"}"""));
+        Assert.Equal(4, Promtool.Value(text, """chatagent_http_request_duration_seconds_bucket{revision="rev-7",route="/agent/run",le="+Inf"}"""));
         Assert.Contains("# TYPE chatagent_http_request_duration_seconds histogram", text, StringComparison.Ordinal);
     }
 
@@ -56,18 +46,6 @@ public class MetricsEndpointTests
         Assert.Contains("chatagent_guard_blocks_total{", text, StringComparison.Ordinal);
 
         // promtool comes with Debian's prometheus package; test.sh installs it when it runs as root.
-        var start = new ProcessStartInfo("promtool", "check metrics")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var promtool = Process.Start(start) ?? throw new InvalidOperationException("promtool did not start");
-        await promtool.StandardInput.WriteAsync(text);
-        promtool.StandardInput.Close();
-        var output = await promtool.StandardOutput.ReadToEndAsync() + await promtool.StandardError.ReadToEndAsync();
-        await promtool.WaitForExitAsync();
-
-        Assert.True(promtool.ExitCode == 0, $"promtool check metrics failed:\n{output}\n---\n{text}");
+        await Promtool.AssertValidAsync(text);
     }
 }

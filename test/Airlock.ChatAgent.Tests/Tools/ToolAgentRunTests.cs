@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Airlock.ChatAgent.Tests.Fakes;
 using ChatAgent.Tools;
@@ -14,13 +12,6 @@ public class ToolAgentRunTests
         using var response = await client.PostAsync("/agent/run", HttpAssert.Json(JsonSerializer.Serialize(new { message })));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
-    private static double Value(string text, string series)
-    {
-        var lines = text.Split('\n').Where(l => l.StartsWith(series + " ", StringComparison.Ordinal)).ToList();
-        Assert.True(lines.Count == 1, $"expected one '{series}' line in:\n{text}");
-        return double.Parse(lines[0][(series.Length + 1)..], CultureInfo.InvariantCulture);
     }
 
     [Theory]
@@ -72,8 +63,8 @@ public class ToolAgentRunTests
         Assert.Equal("I can't tell the time in Tokyo right now (the clock tool did not answer within 3 s).", answer.GetProperty("answer").GetString());
         Assert.Equal("the clock tool did not answer within 3 s", Assert.Single(answer.GetProperty("notes").EnumerateArray()).GetString());
         var metrics = await client.GetStringAsync("/metrics");
-        Assert.Equal(1, Value(metrics, """chatagent_tool_timeouts_total{revision="test",tool="clock"}"""));
-        Assert.Equal(1, Value(metrics, """chatagent_tool_calls_total{revision="test",outcome="timed_out",tool="clock"}"""));
+        Assert.Equal(1, Promtool.Value(metrics, """chatagent_tool_timeouts_total{revision="test",tool="clock"}"""));
+        Assert.Equal(1, Promtool.Value(metrics, """chatagent_tool_calls_total{revision="test",outcome="timed_out",tool="clock"}"""));
     }
 
     [Fact]
@@ -117,8 +108,8 @@ public class ToolAgentRunTests
         Assert.Empty(answer.GetProperty("citations").EnumerateArray());
         Assert.False(string.IsNullOrEmpty(answer.GetProperty("handoff").GetString()));
         var metrics = await client.GetStringAsync("/metrics");
-        Assert.Equal(1, Value(metrics, """chatagent_tool_errors_total{revision="test",kind="invalid_result",tool="knowledge_base_search"}"""));
-        await PromtoolCheckAsync(metrics);
+        Assert.Equal(1, Promtool.Value(metrics, """chatagent_tool_errors_total{revision="test",kind="invalid_result",tool="knowledge_base_search"}"""));
+        await Promtool.AssertValidAsync(metrics);
     }
 
     [Fact]
@@ -134,23 +125,6 @@ public class ToolAgentRunTests
         Assert.Contains("International delivery takes up to ten days.", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.Equal("shipping.md", answer.GetProperty("citations")[0].GetProperty("source").GetString());
         var metrics = await client.GetStringAsync("/metrics");
-        Assert.Equal(1, Value(metrics, """chatagent_tool_calls_total{revision="test",outcome="ok",tool="knowledge_base_search"}"""));
-    }
-
-    private static async Task PromtoolCheckAsync(string text)
-    {
-        var start = new ProcessStartInfo("promtool", "check metrics")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var promtool = Process.Start(start) ?? throw new InvalidOperationException("promtool did not start");
-        await promtool.StandardInput.WriteAsync(text);
-        promtool.StandardInput.Close();
-        var output = await promtool.StandardOutput.ReadToEndAsync() + await promtool.StandardError.ReadToEndAsync();
-        await promtool.WaitForExitAsync();
-
-        Assert.True(promtool.ExitCode == 0, $"promtool check metrics failed:\n{output}\n---\n{text}");
+        Assert.Equal(1, Promtool.Value(metrics, """chatagent_tool_calls_total{revision="test",outcome="ok",tool="knowledge_base_search"}"""));
     }
 }
