@@ -4,8 +4,10 @@ namespace ChatAgent.Guard;
 
 /// <summary>
 /// One answer's pass through the output check, delta by delta. Text is released as soon as it cannot be part of a
-/// leak: everything except the last <c>canary length - 1</c> characters (a canary split across deltas), the word still
-/// being written, and the current run of words that matches the system prompt (a verbatim run still growing).
+/// leak: the tail that is the start of the canary (a canary split across deltas), the word still being written when it
+/// can still become a word of the system prompt, and the current run of words that matches the system prompt (a
+/// verbatim run still growing). Everything else goes out with the delta that brought it, so a stream keeps the model's
+/// granularity.
 /// Once <see cref="Leaked"/> is set nothing more is released.
 /// </summary>
 internal sealed class OutputLeakFilter
@@ -55,7 +57,7 @@ internal sealed class OutputLeakFilter
         }
 
         var end = _text.Length;
-        var safeUpTo = final ? end : Math.Min(end - (_check.Canary.Length - 1), pendingWordStart);
+        var safeUpTo = final ? end : Math.Min(end - CanaryPrefixAtEnd(window), HeldWordStart(window, windowStart, pendingWordStart));
         if (!final && _currentRun > 0)
         {
             safeUpTo = Math.Min(safeUpTo, _wordStarts[^_currentRun]);
@@ -69,6 +71,44 @@ internal sealed class OutputLeakFilter
         var released = window[(_released - windowStart)..(safeUpTo - windowStart)];
         _released = safeUpTo;
         return released;
+    }
+
+    // The length of the longest tail of the text that is the start of the canary (any case): only that much can still
+    // turn into the canary, so only that much is held back and ordinary deltas pass through one for one. The window
+    // always holds the last canary-length characters.
+    private int CanaryPrefixAtEnd(string window)
+    {
+        var canary = _check.Canary;
+        for (var length = Math.Min(canary.Length - 1, window.Length); length > 0; length--)
+        {
+            if (window.AsSpan(window.Length - length).Equals(canary.AsSpan(0, length), StringComparison.OrdinalIgnoreCase))
+            {
+                return length;
+            }
+        }
+
+        return 0;
+    }
+
+    // The word still being written is held back only while it can still become a word of the system prompt (and so
+    // start or continue a verbatim run); any other unfinished word is released with its delta.
+    private int HeldWordStart(string window, int offset, int pendingWordStart)
+    {
+        var pending = window.AsSpan(pendingWordStart - offset);
+        if (pending.IsEmpty)
+        {
+            return pendingWordStart;
+        }
+
+        foreach (var word in _check.PromptWords)
+        {
+            if (word.AsSpan().StartsWith(pending, StringComparison.OrdinalIgnoreCase))
+            {
+                return pendingWordStart;
+            }
+        }
+
+        return _text.Length;
     }
 
     // Advances over the words that are complete (followed by a non-word character, or the end when final), updating
