@@ -77,4 +77,39 @@ public class OutputLeakFilterTests
         Assert.True(Check.Leaks("Answer only from the context passages and cite them as numbers"));
         Assert.False(Check.Leaks("Refunds take 14 days."));
     }
+
+    [Fact]
+    public void Push_OrdinaryDeltas_EachReleasedWholeWithItsOwnDelta()
+    {
+        var filter = Check.Start();
+        string[] deltas = ["Parcels ", "ship within ", "two days [1]."];
+
+        var released = deltas.Select(filter.Push).ToList();
+
+        Assert.Equal(deltas, released);
+        Assert.Equal(string.Empty, filter.Flush());
+    }
+
+    [Fact]
+    public void Push_TailThatCouldStillBecomeTheCanary_IsHeldUntilItCannot()
+    {
+        var filter = Check.Start();
+
+        var first = filter.Push("Your code is CNRY-01");
+        var second = filter.Push("x, done. ");
+
+        Assert.Equal("Your code is ", first);
+        Assert.Equal("CNRY-01x, done. ", second);
+        Assert.False(filter.Leaked);
+    }
+
+    [Fact]
+    public void Push_UnfinishedWord_HeldOnlyWhileItCouldBecomeAPromptWord()
+    {
+        var filter = Check.Start();
+
+        Assert.Equal("Refunds take fourt", filter.Push("Refunds take fourt"));
+        Assert.Equal("een days; ", filter.Push("een days; pass"));
+        Assert.Equal("passports ", filter.Push("ports "));
+    }
 }
