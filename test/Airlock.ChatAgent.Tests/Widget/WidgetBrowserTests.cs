@@ -158,7 +158,9 @@ public partial class WidgetBrowserTests(ChromiumFixture chromium)
     public async Task DemoPage_AgentError_ShownAsWordsInAnAlert(string failure, string expected)
     {
         using var kb = TestKnowledgeBase.Tiny();
-        var model = failure == "stream-error" ? new FakeChatClient { FailWith = new HttpRequestException("upstream said 500") } : null;
+        // A model that fails before its first word is answered from the knowledge base instead (chat-model's
+        // fallback), so the stream error is a model that fails mid-answer: agent.model_failed after the first words.
+        var model = failure == "stream-error" ? new FakeChatClient("Refunds take ") { FailWith = new HttpRequestException("upstream said 500"), FailAfterChunks = true } : null;
         await using var app = App(kb, model, ("Agent:MaxMessageLength", "40"));
         await using var page = await chromium.Browser.NewPageAsync();
         var widget = await WidgetPage.LoadAsync(page, Address(app, "/"));
@@ -168,7 +170,10 @@ public partial class WidgetBrowserTests(ChromiumFixture chromium)
         await widget.UntilAlertAsync();
 
         Assert.Equal(expected, await widget.TextAsync("[role=alert]"));
-        Assert.Equal(0, await page.EvaluateAsync<int>($"{WidgetPage.Root}.querySelectorAll('.msg.bot').length"));
+        // The words already shown stay, marked failed; a refused request leaves no bot message at all.
+        var expectedBot = failure == "stream-error" ? 1 : 0;
+        Assert.Equal(expectedBot, await page.EvaluateAsync<int>($"{WidgetPage.Root}.querySelectorAll('.msg.bot').length"));
+        Assert.Equal(expectedBot, await page.EvaluateAsync<int>($"{WidgetPage.Root}.querySelectorAll('.msg.bot[data-state=failed]').length"));
         Assert.False(await page.EvaluateAsync<bool>($"{WidgetPage.Find("button[type=submit]")}.disabled"), "the user can send again");
         Assert.DoesNotContain(page.Problems, p => p.Kind != PageProblemKind.FailedRequest);
     }
