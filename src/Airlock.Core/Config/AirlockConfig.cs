@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Airlock.Core.Config.Live;
 
 namespace Airlock.Core.Config;
 
@@ -22,6 +23,9 @@ public sealed record AirlockConfig
     public SecretsConfig Secrets { get; init; } = new();
 
     public ImmutableArray<CustomCheckConfig> Checks { get; init; } = [];
+
+    /// <summary>How <c>airlock check --live URL</c> probes a running revision.</summary>
+    public LiveConfig Live { get; init; } = new();
 
     public static AirlockConfig Default { get; } = new();
 }
