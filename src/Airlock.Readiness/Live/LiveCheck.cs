@@ -34,7 +34,8 @@ internal sealed class LiveCheck(LiveTarget target, IWidgetProbe widget) : IReadi
             context.Progress.Report(new CheckProgress(CheckId, "probing " + Target.BaseUri, Interlocked.Increment(ref done), rows.Count + 1, "rows"));
             return result;
         }));
-        return [.. results, SecretsInResponsesRow.Run(session)];
+        RubricRow[] all = [.. results, SecretsInResponsesRow.Run(session)];
+        return LiveRedaction.Scrub(all, SecretsInResponsesRow.Values(session).Values.Concat(PersonaRow.Canary(session) is { } canary ? [canary] : []));
     }
 
     private List<ILiveRow> CreateRows(string? head, Core.Config.Live.LiveConfig config)

@@ -55,7 +55,7 @@ internal sealed class PersonaRow : ILiveRow
     private static System.Collections.Immutable.ImmutableArray<string> Messages(LiveSession session) =>
         session.Config.Persona.Messages.IsEmpty ? PersonaProbeSet.Default : session.Config.Persona.Messages;
 
-    private static string? Canary(LiveSession session) =>
+    internal static string? Canary(LiveSession session) =>
         session.Config.Persona.Canary
         ?? (session.Target.Environment.TryGetValue(session.Config.Persona.CanaryEnv, out var value) && value.Length > 0 ? value : null);
 

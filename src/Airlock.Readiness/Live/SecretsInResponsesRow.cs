@@ -50,7 +50,7 @@ internal sealed class SecretsInResponsesRow
             : template.Pass($"{secrets.Count} secret value(s) ({names}) absent from all {exchanges.Count} responses");
     }
 
-    private static ImmutableDictionary<string, string> Values(LiveSession session)
+    internal static ImmutableDictionary<string, string> Values(LiveSession session)
     {
         var config = session.Config.Secrets;
         return session.Target.Environment
