@@ -44,6 +44,11 @@ internal sealed class MemoryRow : ILiveRow
         {
             var turn = await session.TurnAsync(user, i % 2 == 0 ? "How do I get started?" : "When is support open?", cancellationToken);
             failedTurns += turn.Succeeded ? 0 : 1;
+            if (turn.Status is null)
+            {
+                // A turn that got no response at all would make every later one wait its timeout too.
+                break;
+            }
         }
 
         var after = await session.SendAsync(user, new LiveRequestConfig { Path = m.Metrics }, cancellationToken);

@@ -44,6 +44,12 @@ internal sealed class RateLimitRow : ILiveRow
             {
                 limited = exchange;
             }
+
+            if (exchange.Status is null)
+            {
+                // Turns that get no answer at all say nothing about a limit; the rest of the burst would only wait.
+                return template.Fail($"turn {sent} of the burst got no response ({exchange.Error}), so the limit could not be tested", [LiveText.Of(exchange)]);
+            }
         }
 
         var tally = string.Join(", ", statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Value} × {s.Key}"));
