@@ -24,7 +24,11 @@ internal sealed partial class LiveSession : IDisposable
     private readonly ConcurrentDictionary<LiveUser, HttpClient> _clients = new();
     private readonly byte[] _sourceBlock;
     private readonly string _runTag;
+    /// <summary>Requests that timed out; past <see cref="MaxTimeouts"/>, the run stops sending (the service looks hung).</summary>
+    public const int MaxTimeouts = 3;
+
     private int _requests;
+    private int _timeouts;
     private int _users;
 
     public LiveSession(LiveTarget target, LiveConfig config, TimeProvider time)
@@ -175,6 +179,12 @@ internal sealed partial class LiveSession : IDisposable
         Func<HttpResponseMessage, CancellationToken, Task<string>> readBody,
         CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _timeouts) >= MaxTimeouts)
+        {
+            // A hung service would make every remaining probe wait its whole timeout; the rows report it instead.
+            return Failed(message, message.RequestUri!.PathAndQuery, Time.GetTimestamp(), $"not sent: {MaxTimeouts} requests already timed out (the service looks hung)");
+        }
+
         if (Interlocked.Increment(ref _requests) > Config.MaxRequests)
         {
             throw new LiveBudgetExhaustedException(Config.MaxRequests);
@@ -207,6 +217,7 @@ internal sealed partial class LiveSession : IDisposable
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            Interlocked.Increment(ref _timeouts);
             exchange = Failed(message, path, start, $"timed out after {Config.Timeout.TotalSeconds:0.###} s");
         }
         catch (HttpRequestException ex)
