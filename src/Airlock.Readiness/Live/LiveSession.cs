@@ -24,8 +24,12 @@ internal sealed partial class LiveSession : IDisposable
     private readonly ConcurrentDictionary<LiveUser, HttpClient> _clients = new();
     private readonly byte[] _sourceBlock;
     private readonly string _runTag;
-    /// <summary>Requests that timed out; past <see cref="MaxTimeouts"/>, the run stops sending (the service looks hung).</summary>
-    public const int MaxTimeouts = 3;
+    /// <summary>
+    /// Timed-out requests after which the run stops sending: a hung service would make every remaining probe wait its
+    /// whole timeout. One, because the rows run at once: with a higher count, the rows whose requests time out first
+    /// would send their next ones before the others have counted theirs, and wait a second timeout.
+    /// </summary>
+    public const int MaxTimeouts = 1;
 
     private int _requests;
     private int _timeouts;
@@ -182,7 +186,7 @@ internal sealed partial class LiveSession : IDisposable
         if (Volatile.Read(ref _timeouts) >= MaxTimeouts)
         {
             // A hung service would make every remaining probe wait its whole timeout; the rows report it instead.
-            return Failed(message, message.RequestUri!.PathAndQuery, Time.GetTimestamp(), $"not sent: {MaxTimeouts} requests already timed out (the service looks hung)");
+            return Failed(message, message.RequestUri!.PathAndQuery, Time.GetTimestamp(), "not sent: a request of this run already timed out (the service looks hung)");
         }
 
         if (Interlocked.Increment(ref _requests) > Config.MaxRequests)
