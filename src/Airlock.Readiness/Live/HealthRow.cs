@@ -16,11 +16,37 @@ internal sealed class HealthRow : ILiveRow
         Row = "health",
         FailureMode = "The service is not up, or its readiness does not reflect reality",
         Test = $"GET {session.Config.Health.Live} → 2xx; GET {session.Config.Health.Ready} → 200; " +
-            $"POST {session.Config.Turn.Path} '{SmokeMessage}' → 200 (a ready service must answer a turn)",
+            $"POST {session.Config.Turn.Path} '{SmokeMessage}' → 200; and no turn of the whole run answered 5xx or nothing (a ready service must answer its turns)",
         Severity = Severity.BlocksLaunch,
         Step = CountdownStep.Deploy,
         Fix = "Make the liveness path answer while the process serves, and the readiness path return 503 exactly when a turn cannot succeed.",
     };
+
+    /// <summary>
+    /// Judged again once every row has run: readiness that said "ready" while some of the run's turns failed with a 5xx
+    /// (or got no response) does not reflect reality, however its own smoke turn went.
+    /// </summary>
+    public RubricRow Reconcile(RubricRow row, LiveSession session)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(session);
+        if (row.Result != CheckResult.Pass)
+        {
+            return row;
+        }
+
+        var turns = session.Exchanges.Where(e => e.Method == "POST" && e.Path.StartsWith(session.Config.Turn.Path, StringComparison.Ordinal)).ToList();
+        var failed = turns.Where(e => e.Status is null or >= 500).ToList();
+        if (failed.Count == 0)
+        {
+            return row with { Summary = $"{row.Summary}; all {turns.Count} turns of the run answered without a 5xx" };
+        }
+
+        var codes = string.Join(", ", failed.GroupBy(e => e.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response").Select(g => $"{g.Count()} × {g.Key}"));
+        return Template(session).Fail(
+            $"readiness says ready but {failed.Count} of {turns.Count} turns this run failed ({codes}): readiness does not reflect reality",
+            [.. row.Evidence, .. failed.Take(3).Select(e => LiveText.Of(e, LiveText.Describe(e)))]);
+    }
 
     public async Task<RubricRow> RunAsync(LiveSession session, CancellationToken cancellationToken)
     {

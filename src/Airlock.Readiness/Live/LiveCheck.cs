@@ -34,7 +34,7 @@ internal sealed class LiveCheck(LiveTarget target, IWidgetProbe widget) : IReadi
             context.Progress.Report(new CheckProgress(CheckId, "probing " + Target.BaseUri, Interlocked.Increment(ref done), rows.Count + 1, "rows"));
             return result;
         }));
-        RubricRow[] all = [.. results, SecretsInResponsesRow.Run(session)];
+        RubricRow[] all = [.. results.Select((row, i) => rows[i] is HealthRow health ? health.Reconcile(row, session) : row), SecretsInResponsesRow.Run(session)];
         return LiveRedaction.Scrub(all, SecretsInResponsesRow.Values(session).Values.Concat(PersonaRow.Canary(session) is { } canary ? [canary] : []));
     }
 

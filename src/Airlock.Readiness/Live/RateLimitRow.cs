@@ -73,8 +73,12 @@ internal sealed class RateLimitRow : ILiveRow
             return template.Fail("a second user was limited too: the limit is not per user (or the service cannot tell users apart here)", evidence);
         }
 
-        return other.Succeeded
-            ? template.Pass($"429 after {sent} turns with Retry-After {retryAfter}; a second user was still served", evidence)
-            : template.Fail($"the second user's turn failed: {LiveText.Describe(other)}", evidence);
+        if (other.Status is null)
+        {
+            return template.Fail($"the second user's turn got no response: {other.Error}", evidence);
+        }
+
+        // A 5xx for the second user is not the limit's doing (the health row counts failed turns); only a 429 would be.
+        return template.Pass($"429 after {sent} turns with Retry-After {retryAfter}; a second user was not limited ({other.Status})", evidence);
     }
 }
