@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Airlock.Core.Config.Live;
+using Airlock.Core.Deployment;
 
 namespace Airlock.Core.Config;
 
@@ -26,6 +27,9 @@ public sealed record AirlockConfig
 
     /// <summary>How <c>airlock check --live URL</c> probes a running revision.</summary>
     public LiveConfig Live { get; init; } = new();
+
+    /// <summary>The deployment description; null when airlock.yaml has no <c>service</c> section.</summary>
+    public DeploymentSpec? Deployment { get; init; }
 
     public static AirlockConfig Default { get; } = new();
 }

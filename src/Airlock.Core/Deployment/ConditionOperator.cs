@@ -1,0 +1,9 @@
+namespace Airlock.Core.Deployment;
+
+public enum ConditionOperator
+{
+    GreaterThan,
+    GreaterOrEqual,
+    LessThan,
+    LessOrEqual,
+}

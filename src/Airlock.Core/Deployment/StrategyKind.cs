@@ -1,0 +1,7 @@
+namespace Airlock.Core.Deployment;
+
+public enum StrategyKind
+{
+    Canary,
+    BlueGreen,
+}

@@ -1,0 +1,16 @@
+using Airlock.Core.Deployment;
+using Airlock.Rollouts.Metrics;
+
+namespace Airlock.Rollouts.Analysis;
+
+/// <summary>Judges a candidate against stable from windowed figures. Pure: no I/O, no clock.</summary>
+public interface IRolloutJudge
+{
+    /// <param name="windows">For each distinct condition window length, every revision's figures over it.</param>
+    AnalysisVerdict Judge(
+        AnalysisSpec analysis,
+        string candidate,
+        string stable,
+        IReadOnlyDictionary<TimeSpan, IReadOnlyList<RevisionWindow>> windows,
+        DateTimeOffset at);
+}
