@@ -32,9 +32,10 @@ internal sealed class DegradationRow : ILiveRow
 
         var failures = new List<Evidence>();
         var passes = new List<Evidence>();
-        foreach (var message in session.Config.Degradation.Messages)
+        var exchanges = await Task.WhenAll(session.Config.Degradation.Messages.Select(m => session.TurnAsync(user, m, cancellationToken)));
+        foreach (var (message, exchange) in session.Config.Degradation.Messages.Zip(exchanges))
         {
-            var answer = TurnAnswer.Read(session, await session.TurnAsync(user, message, cancellationToken));
+            var answer = TurnAnswer.Read(session, exchange);
             var notes = answer.Json is { } json && Core.Config.Live.JsonValuePath.Find(json, "notes") is { } n ? $" (notes: {LiveText.Excerpt(n.GetRawText())})" : string.Empty;
             if (answer.InWords)
             {

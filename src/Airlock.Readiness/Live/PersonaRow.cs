@@ -26,9 +26,12 @@ internal sealed class PersonaRow : ILiveRow
         var user = session.NewUser("persona user");
         var failures = new List<Evidence>();
         var passes = new List<Evidence>();
-        foreach (var message in Messages(session))
+        // All at once: a service whose turns are slow (a tool timing out) must not make the row take six turns' time.
+        var messages = Messages(session);
+        var exchanges = await Task.WhenAll(messages.Select(m => session.TurnAsync(user, m, cancellationToken)));
+        foreach (var (message, exchange) in messages.Zip(exchanges))
         {
-            var answer = TurnAnswer.Read(session, await session.TurnAsync(user, message, cancellationToken));
+            var answer = TurnAnswer.Read(session, exchange);
             var refused = answer.Field(session.Config.Persona.RefusedField) == "true";
             var leaked = canary is not null && answer.Exchange.Body.Contains(canary, StringComparison.Ordinal);
             if (leaked)

@@ -10,12 +10,15 @@ namespace Airlock.Readiness.Live;
 /// </summary>
 internal sealed class RateLimitRow : ILiveRow
 {
+    /// <summary>Turns of the burst sent at once.</summary>
+    public const int BurstWave = 10;
+
     public RubricRowTemplate Template(LiveSession session) => new()
     {
         CheckId = LiveCheck.CheckId,
         Row = "rate-limit",
         FailureMode = "No rate limit: one user can exhaust the model quota for everyone",
-        Test = $"up to {session.Config.RateLimit.Burst} × POST {session.Config.Turn.Path} from one user → a 429 with Retry-After; " +
+        Test = $"up to {session.Config.RateLimit.Burst} × POST {session.Config.Turn.Path} from one user, {BurstWave} at a time → a 429 with Retry-After; " +
             $"then one turn from a second user → not 429 (users told apart by {(session.Config.UserHeader is { } header ? $"header {header}" : "source address 127.x.y.z")})",
         Severity = Severity.BlocksLaunch,
         Step = CountdownStep.OpenUrl,
@@ -34,21 +37,25 @@ internal sealed class RateLimitRow : ILiveRow
         var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
         LiveExchange? limited = null;
         var sent = 0;
+
+        // Waves of concurrent turns, stopping after the wave that met the limit: a limit counts arrivals, and a slow
+        // service (a tool timing out) must not stretch a 40-turn burst into 40 turns' time.
         while (sent < session.Config.RateLimit.Burst && limited is null)
         {
-            var exchange = await session.TurnAsync(burstUser, session.Config.RateLimit.Message, cancellationToken);
-            sent++;
-            var key = exchange.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response";
-            statuses[key] = statuses.GetValueOrDefault(key) + 1;
-            if (exchange.Status == 429)
+            var wave = Math.Min(BurstWave, session.Config.RateLimit.Burst - sent);
+            var exchanges = await Task.WhenAll(Enumerable.Range(0, wave).Select(_ => session.TurnAsync(burstUser, session.Config.RateLimit.Message, cancellationToken)));
+            sent += wave;
+            foreach (var exchange in exchanges)
             {
-                limited = exchange;
+                var key = exchange.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response";
+                statuses[key] = statuses.GetValueOrDefault(key) + 1;
             }
 
-            if (exchange.Status is null)
+            limited = exchanges.FirstOrDefault(e => e.Status == 429);
+            if (limited is null && exchanges.FirstOrDefault(e => e.Status is null) is { } unanswered)
             {
                 // Turns that get no answer at all say nothing about a limit; the rest of the burst would only wait.
-                return template.Fail($"turn {sent} of the burst got no response ({exchange.Error}), so the limit could not be tested", [LiveText.Of(exchange)]);
+                return template.Fail($"a turn of the burst got no response ({unanswered.Error}), so the limit could not be tested", [LiveText.Of(unanswered)]);
             }
         }
 

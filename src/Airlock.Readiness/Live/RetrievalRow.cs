@@ -34,9 +34,11 @@ internal sealed class RetrievalRow : ILiveRow
         var user = session.NewUser("retrieval user");
         var failures = new List<Evidence>();
         var passes = new List<Evidence>();
-        foreach (var (question, answerable) in r.Answerable.Select(q => (q, true)).Concat(r.Unanswerable.Select(q => (q, false))))
+        var questions = r.Answerable.Select(q => (Question: q, Answerable: true)).Concat(r.Unanswerable.Select(q => (Question: q, Answerable: false))).ToList();
+        var exchanges = await Task.WhenAll(questions.Select(q => session.TurnAsync(user, q.Question, cancellationToken)));
+        foreach (var ((question, answerable), exchange) in questions.Zip(exchanges))
         {
-            var answer = TurnAnswer.Read(session, await session.TurnAsync(user, question, cancellationToken));
+            var answer = TurnAnswer.Read(session, exchange);
             var answered = answer.Field(r.AnsweredField);
             var citations = answer.ArrayLength(r.CitationsField) ?? 0;
             var seen = $"{LiveText.Quote(question)} → {r.AnsweredField} = {answered ?? "absent"}, {citations} citation(s)";
