@@ -5,11 +5,14 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Tools the tests drive for real: git (repositories), gcc (native ABI fixtures), promtool (the ChatAgent's /metrics).
+# Tools the tests drive for real: git (repositories), gcc (native ABI fixtures), promtool (the ChatAgent's /metrics),
+# Chromium (Airlock.Browser and the ChatAgent widget tests, headless); prometheus (the rollout signals' Prometheus
+# server source): promtool and prometheus both come with Debian's prometheus package.
 need=()
 command -v git >/dev/null || need+=(git)
 command -v gcc >/dev/null || need+=(gcc libc6-dev)
-command -v promtool >/dev/null || need+=(prometheus)
+{ command -v promtool >/dev/null && command -v prometheus >/dev/null; } || need+=(prometheus)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "test.sh: installing ${need[*]}" >&2

@@ -3,7 +3,10 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Airlock.Cli.Check;
 using Airlock.Cli.Hosting;
+using Airlock.Cli.Lint;
 using Airlock.Cli.Proxy;
+using Airlock.Cli.Rollouts;
+using Airlock.Cli.Serve;
 using Spectre.Console;
 
 namespace Airlock.Cli;
@@ -15,14 +18,24 @@ internal static class AirlockCli
     {
         var root = new RootCommand(
             "Airlock takes a service from \"works on my machine\" to \"works for a stranger\": it audits a project " +
-            "for the ways launches fail, and (soon) ships new revisions in steps with automatic rollback.");
+            "for the ways launches fail, and ships new revisions in steps with automatic rollback.");
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new PrintVersionAction(console);
         }
 
         root.Subcommands.Add(new CheckCommand(console));
+        root.Subcommands.Add(new LintCommand(console));
         root.Subcommands.Add(new ProxyCommand(console));
+        root.Subcommands.Add(new ServeCommand(console));
+        root.Subcommands.Add(new DeployCommand(console));
+        root.Subcommands.Add(new StatusCommand(console));
+        foreach (var action in ActionCommand.CreateAll(console))
+        {
+            root.Subcommands.Add(action);
+        }
+
+        root.Subcommands.Add(new HistoryCommand(console));
         return root;
     }
 

@@ -17,7 +17,7 @@ public sealed class ProxyCommandTests
     }
 
     [Fact]
-    public async Task Proxy_HttpsListenAddress_ExitsWithUsageErrorAndHint()
+    public async Task Proxy_HttpsListenAddressWithoutCertificate_ExitsWithUsageErrorAndHint()
     {
         var file = Path.Combine(Path.GetTempPath(), $"routes-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(file, "routes:\n  - name: chat\n    revisions:\n      - { name: v1, upstream: 'http://127.0.0.1:1', weight: 1 }\n");
@@ -26,8 +26,28 @@ public sealed class ProxyCommandTests
             var run = await CliRun.InvokeAsync("proxy", "--routes", file, "--listen", "https://127.0.0.1:8443");
 
             Assert.Equal(ExitCodes.UsageError, run.ExitCode);
-            Assert.Contains("--listen 'https://127.0.0.1:8443' is not a listen address", run.Error, StringComparison.Ordinal);
-            Assert.Contains("h2c://HOST:PORT", run.Error, StringComparison.Ordinal);
+            Assert.Contains("an https:// listen address needs --cert and --key", run.Error, StringComparison.Ordinal);
+            Assert.Contains("fullchain.pem", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("ftp://127.0.0.1:8443", "--listen 'ftp://127.0.0.1:8443' is not a listen address")]
+    [InlineData("http://127.0.0.1:8080", "--cert and --key are only used by https:// listen addresses")]
+    public async Task Proxy_BadListenOrCertificateUsage_ExitsWithUsageError(string listen, string expected)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"routes-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, "routes:\n  - name: chat\n    revisions:\n      - { name: v1, upstream: 'http://127.0.0.1:1', weight: 1 }\n");
+        try
+        {
+            var run = await CliRun.InvokeAsync("proxy", "--routes", file, "--listen", listen, "--cert", file, "--key", file);
+
+            Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+            Assert.Contains(expected, run.Error, StringComparison.Ordinal);
         }
         finally
         {

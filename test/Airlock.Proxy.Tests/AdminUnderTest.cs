@@ -1,3 +1,4 @@
+using Airlock.Core.Security;
 using System.Net.Http.Headers;
 using Airlock.Proxy.Admin;
 using Airlock.Proxy.Persistence;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Airlock.Proxy.Tests;
 
 /// <summary>A real proxy restored from a state file in a test folder plus its admin API, both on loopback port 0.</summary>
-internal sealed class AdminUnderTest : IAsyncDisposable
+internal sealed partial class AdminUnderTest : IAsyncDisposable
 {
     public const string Token = "test-admin-token-0123456789";
 
@@ -32,7 +33,7 @@ internal sealed class AdminUnderTest : IAsyncDisposable
         var (config, source) = store.Restore(routeFileYaml, "routes.yaml");
         var proxy = await ProxyUnderTest.StartAsync(config);
         var administrator = new RouteAdministrator(proxy.Server.Routes, source, config.Forwarding, store, NullLogger.Instance);
-        var admin = AdminServer.Create("http://127.0.0.1:0", new AdminToken(Token), administrator, proxy.Server.Telemetry);
+        var admin = AdminServer.Create("http://127.0.0.1:0", new BearerToken(Token), administrator, proxy.Server.Telemetry, proxy.Server.Drains);
         await admin.StartAsync();
         var client = new HttpClient { BaseAddress = admin.Addresses[0] };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
 using Airlock.Proxy.Hosting;
 
 namespace Airlock.Proxy.Tests;
@@ -22,9 +23,9 @@ internal sealed class ProxyUnderTest : IAsyncDisposable
     public static Task<ProxyUnderTest> StartAsync(string routeFileYaml, TimeProvider? time = null, string listen = "http://127.0.0.1:0") =>
         StartAsync(ProxyConfigLoader.Parse(routeFileYaml, "routes.yaml"), time, listen);
 
-    public static async Task<ProxyUnderTest> StartAsync(ProxyConfig config, TimeProvider? time = null, string listen = "http://127.0.0.1:0")
+    public static async Task<ProxyUnderTest> StartAsync(ProxyConfig config, TimeProvider? time = null, string listen = "http://127.0.0.1:0", X509Certificate2? certificate = null)
     {
-        var server = ProxyServer.Create(config, [listen], time ?? TimeProvider.System);
+        var server = ProxyServer.Create(config, [listen], time ?? TimeProvider.System, certificate: certificate);
         await server.StartAsync();
         var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false, AllowAutoRedirect = false })
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,10 @@ internal sealed class UpstreamServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Services.AddWebSockets(_ => { });
         var app = builder.Build();
+        // Lets a handler accept WebSocket upgrades (context.WebSockets); plain requests pass straight through.
+        app.UseWebSockets();
         var server = new UpstreamServer(app, name);
         var inner = handler ?? server.EchoAsync;
         app.Run(context =>

@@ -19,6 +19,12 @@ internal sealed class AgentOptions : IValidatableOptions
     /// <summary>Where "I don't know" sends the user.</summary>
     public string HumanContact { get; set; } = "the support team at support@chatagent.example";
 
+    /// <summary>
+    /// Marker appended to the system prompt; an answer containing it is withheld (Guard/). Random per process when unset.
+    /// Never logged or shown.
+    /// </summary>
+    public string? Canary { get; set; }
+
     public int MaxMessageLength { get; set; } = 2000;
 
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
@@ -41,6 +47,11 @@ internal sealed class AgentOptions : IValidatableOptions
         if (string.IsNullOrWhiteSpace(HumanContact))
         {
             yield return $"{SectionName}:HumanContact must not be empty: \"I don't know\" has to point somewhere.";
+        }
+
+        if (Canary is { } canary && (canary.Length is < 8 or > 128 || canary.Any(char.IsWhiteSpace)))
+        {
+            yield return $"{SectionName}:Canary must be 8 to 128 characters without white space (got {canary.Length} characters).";
         }
 
         if (MaxMessageLength is < 1 or > 100_000)

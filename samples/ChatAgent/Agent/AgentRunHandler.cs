@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatAgent.Errors;
+using ChatAgent.Limits;
 using ChatAgent.Metrics;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,7 @@ internal sealed partial class AgentRunHandler(
     IOptions<AgentOptions> options,
     TimeProvider time,
     AgentMetrics metrics,
+    TokenBudget budget,
     ILogger<AgentRunHandler> logger)
 {
     public const string StartedEvent = "started";
@@ -30,6 +32,13 @@ internal sealed partial class AgentRunHandler(
             return problem;
         }
 
+        // Only model turns spend tokens; knowledge-base-only answers are free and never refused for budget.
+        var user = AgentRateLimiting.UserKey(context);
+        if (turn.Mode == AgentModes.Model && budget.TryAdmit(user) is { } spent)
+        {
+            return BudgetExhausted(context, spent);
+        }
+
         var conversationId = request!.ConversationId ?? Guid.NewGuid().ToString("N");
         var timestamp = turn.Timestamp(request.TimeZone);
         var wantsStream = request.Stream || context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
@@ -45,6 +54,7 @@ internal sealed partial class AgentRunHandler(
                 {
                     if (update.Completed is { } answer)
                     {
+                        budget.Charge(user, update.Tokens);
                         TurnEnded(answer);
                         return TypedResults.Json(answer, AgentJsonContext.Default.AgentAnswer);
                     }
@@ -71,11 +81,11 @@ internal sealed partial class AgentRunHandler(
             throw new InvalidOperationException("The turn ended without a completed answer.");
         }
 
-        await StreamAsync(context, request.Message!, conversationId, timestamp, cancellationToken);
+        await StreamAsync(context, request.Message!, conversationId, user, timestamp, cancellationToken);
         return TypedResults.Empty;
     }
 
-    private async Task StreamAsync(HttpContext context, string message, string conversationId, TimeZones.LocalTimestamp timestamp, CancellationToken cancellationToken)
+    private async Task StreamAsync(HttpContext context, string message, string conversationId, string user, TimeZones.LocalTimestamp timestamp, CancellationToken cancellationToken)
     {
         await using var events = await ServerSentEventWriter.StartAsync(context.Response, options.Value.KeepAliveInterval, time, cancellationToken);
         var start = time.GetTimestamp();
@@ -91,6 +101,7 @@ internal sealed partial class AgentRunHandler(
             {
                 if (update.Completed is { } answer)
                 {
+                    budget.Charge(user, update.Tokens);
                     await events.WriteEventAsync(DoneEvent, JsonSerializer.Serialize(answer, AgentJsonContext.Default.AgentAnswer));
                     TurnEnded(answer);
                     return;
@@ -132,10 +143,22 @@ internal sealed partial class AgentRunHandler(
         }
     }
 
-    private void TurnEnded(AgentAnswer answer) => metrics.TurnEnded(answer.Mode, answer.Answered ? "answered" : "unknown");
+    private void TurnEnded(AgentAnswer answer) => metrics.TurnEnded(answer.Mode, answer.Refused ? "refused" : answer.Answered ? "answered" : "unknown");
 
     private void FirstToken(long start) =>
         metrics.TimeToFirstToken.Record(time.GetElapsedTime(start).TotalSeconds, new KeyValuePair<string, object?>("mode", turn.Mode));
+
+    private static IResult BudgetExhausted(HttpContext context, TokenBudgetRejection spent)
+    {
+        var retryAfter = Math.Max(1, (int)Math.Ceiling(spent.RetryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var whose = spent.Scope == TokenBudget.UserScope ? "Your share of the model's token budget" : "The model's token budget for everyone";
+        return Problems.Create(
+            StatusCodes.Status429TooManyRequests,
+            ErrorCodes.TokenBudgetExhausted,
+            $"{whose} is spent for now.",
+            $"Please try again in {retryAfter} seconds.");
+    }
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "Client left conversation {ConversationId} mid-stream")]
     private static partial void LogClientLeft(ILogger logger, string conversationId);

@@ -1,42 +1,48 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
+using ChatAgent.Guard;
 using ChatAgent.KnowledgeBase;
+using ChatAgent.Model;
 using ChatAgent.TimeZones;
 using ChatAgent.Tools;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace ChatAgent.Agent;
 
 /// <summary>
-/// Answers one message. With no <see cref="IChatClient"/> registered it quotes the knowledge base; with one, the model
-/// answers from the same retrieved passages under the configured system prompt. Both stream their text as it is produced.
+/// Answers one message. With no model it quotes the knowledge base; with one (<see cref="ModelTurn"/>), the model answers
+/// with the retrieved passages and the tools under the configured system prompt. Both stream their text as it is produced.
 /// </summary>
 internal sealed partial class AgentTurn(
     KnowledgeBaseStore knowledgeBase,
     UserClock clock,
     IOptions<AgentOptions> agentOptions,
-    IOptions<KnowledgeBaseOptions> knowledgeBaseOptions,
     ToolRunner tools,
+    ModelTurn model,
     ILogger<AgentTurn> logger,
-    IChatClient? chatClient = null)
+    TurnGuard guard)
 {
-    public string Mode => chatClient is null ? AgentModes.KnowledgeBaseOnly : AgentModes.Model;
+    /// <summary>The note on an answer quoted from the knowledge base because the model did not answer.</summary>
+    public const string ModelFallbackNote = "the model did not answer, so this answer is quoted from the knowledge base";
+
+    public string Mode => model.Enabled ? AgentModes.Model : AgentModes.KnowledgeBaseOnly;
 
     public LocalTimestamp Timestamp(string? timeZone) => clock.Now(timeZone);
 
-    public async IAsyncEnumerable<TurnUpdate> RunAsync(
+    /// <summary>The turn behind the injection guard and the output leak check (Guard/).</summary>
+    public IAsyncEnumerable<TurnUpdate> RunAsync(string message, string conversationId, LocalTimestamp timestamp, CancellationToken cancellationToken) =>
+        guard.RunAsync(message, conversationId, Mode, timestamp, token => RunUnguardedAsync(message, conversationId, timestamp, token), cancellationToken);
+
+    private async IAsyncEnumerable<TurnUpdate> RunUnguardedAsync(
         string message,
         string conversationId,
         LocalTimestamp timestamp,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var snapshot = knowledgeBase.Current
+        _ = knowledgeBase.Current
             ?? throw new AgentTurnException(Errors.ErrorCodes.Internal, "The knowledge base is not loaded yet.");
-        var options = knowledgeBaseOptions.Value;
 
-        if (chatClient is null)
+        if (!model.Enabled)
         {
             var quoted = await AnswerWithToolsAsync(message, cancellationToken);
             foreach (var word in Words(quoted.Text))
@@ -49,60 +55,65 @@ internal sealed partial class AgentTurn(
             yield break;
         }
 
-        var sources = ExtractiveAnswerer.Relevant(snapshot.Index, message, options);
-        var answer = new StringBuilder();
-        await using var updates = StreamModelAsync(message, sources, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
+        // Model mode. A model that fails before its first word is replaced by the knowledge base's own answer, with
+        // a note; one that fails mid-answer ends the turn with agent.model_failed, since half an answer is on screen.
+        var yielded = false;
+        ModelResult? result = null;
+        await using (var updates = model.RunAsync(message, conversationId, cancellationToken).GetAsyncEnumerator(cancellationToken))
         {
-            string delta;
-            try
+            while (true)
             {
-                if (!await updates.MoveNextAsync())
+                ModelUpdate update;
+                try
                 {
+                    if (!await updates.MoveNextAsync())
+                    {
+                        break;
+                    }
+
+                    update = updates.Current;
+                }
+                catch (Exception ex) when (ex is not AgentTurnException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+                {
+                    model.Failed(ex, conversationId);
+                    if (yielded)
+                    {
+                        throw new AgentTurnException(Errors.ErrorCodes.ModelFailed, "The model stopped answering mid-way; please try again.", ex);
+                    }
+
                     break;
                 }
 
-                delta = updates.Current;
+                if (update.Result is not null)
+                {
+                    result = update.Result;
+                    break;
+                }
+
+                yielded = true;
+                yield return new TurnUpdate(update.Delta, null);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        }
+
+        if (result is null)
+        {
+            var quoted = await AnswerWithToolsAsync(message, cancellationToken);
+            foreach (var word in Words(quoted.Text))
             {
-                LogModelFailed(logger, ex, conversationId);
-                throw new AgentTurnException(Errors.ErrorCodes.ModelFailed, "The model did not answer; please try again.", ex);
+                yield return new TurnUpdate(word, null);
             }
 
-            answer.Append(delta);
-            yield return new TurnUpdate(delta, null);
+            LogAnswered(logger, conversationId, AgentModes.KnowledgeBaseOnly, quoted.Sources.Count);
+            yield return new TurnUpdate(null, Complete(conversationId, quoted.Text, quoted.Answered, quoted.Sources, timestamp, [ModelFallbackNote, .. quoted.Notes ?? []]));
+            yield break;
         }
 
-        var answered = answer.Length > 0;
-        LogAnswered(logger, conversationId, Mode, sources.Count);
-        yield return new TurnUpdate(null, Complete(conversationId, answered ? answer.ToString() : DontKnow(), answered, sources, timestamp));
-    }
-
-    private async IAsyncEnumerable<string> StreamModelAsync(
-        string message,
-        IReadOnlyList<SearchHit> sources,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var context = new StringBuilder(agentOptions.Value.SystemPrompt).Append("\n\nContext passages:\n");
-        if (sources.Count == 0)
-        {
-            context.Append("(none relevant: say you don't know and suggest ").Append(agentOptions.Value.HumanContact).Append(")\n");
-        }
-
-        for (var i = 0; i < sources.Count; i++)
-        {
-            context.Append('[').Append(i + 1).Append("] ").Append(sources[i].Passage.Section).Append(": ").Append(sources[i].Passage.Text).Append('\n');
-        }
-
-        ChatMessage[] messages = [new(ChatRole.System, context.ToString()), new(ChatRole.User, message)];
-        await foreach (var update in chatClient!.GetStreamingResponseAsync(messages, cancellationToken: cancellationToken))
-        {
-            if (!string.IsNullOrEmpty(update.Text))
-            {
-                yield return update.Text;
-            }
-        }
+        var answered = result.Text.Length > 0;
+        LogAnswered(logger, conversationId, Mode, result.Sources.Count);
+        yield return new TurnUpdate(
+            null,
+            Complete(conversationId, answered ? result.Text : DontKnow(), answered, result.Sources, timestamp, result.Notes),
+            result.InputTokens + result.OutputTokens);
     }
 
     // Knowledge-base-only mode plans one round itself: the clock tool for "what time is it in X?", else the search tool.
@@ -174,6 +185,4 @@ internal sealed partial class AgentTurn(
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Turn answered for conversation {ConversationId} in {Mode} mode from {Sources} passages")]
     private static partial void LogAnswered(ILogger logger, string conversationId, string mode, int sources);
 
-    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "The model failed for conversation {ConversationId}")]
-    private static partial void LogModelFailed(ILogger logger, Exception exception, string conversationId);
 }

@@ -13,6 +13,7 @@ internal static class ErrorCodes
     public const string MessageTooLong = "agent.message_too_long";
     public const string InvalidConversationId = "agent.invalid_conversation_id";
     public const string RateLimited = "agent.rate_limited";
+    public const string TokenBudgetExhausted = "agent.token_budget_exhausted";
     public const string ModelFailed = "agent.model_failed";
     public const string TurnTimeout = "agent.turn_timeout";
     public const string NotFound = "agent.not_found";

@@ -31,7 +31,14 @@ internal sealed class FaultOptions : IValidatableOptions
     /// <summary>Makes startup fail, as a missing environment variable would.</summary>
     public bool CrashOnStart { get; set; }
 
-    public bool AnyOn => ErrorRate > 0 || NewErrorCode || MemoryHogMegabytes > 0 || AddedLatency > TimeSpan.Zero || FailHealth || CrashOnStart;
+    /// <summary>Every tool call hangs until its per-tool timeout: the turn must degrade, not hang.</summary>
+    public bool ToolTimeout { get; set; }
+
+    /// <summary>Tools and the model's endpoint answer 200 with an HTML page instead of JSON: the turn must degrade, not fail.</summary>
+    public bool UpstreamGarbage { get; set; }
+
+    public bool AnyOn => ErrorRate > 0 || NewErrorCode || MemoryHogMegabytes > 0 || AddedLatency > TimeSpan.Zero || FailHealth || CrashOnStart
+        || ToolTimeout || UpstreamGarbage;
 
     public IEnumerable<string> Validate()
     {

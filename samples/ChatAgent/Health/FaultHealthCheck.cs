@@ -18,6 +18,8 @@ internal sealed class FaultHealthCheck(IOptions<FaultOptions> options, MemoryHog
             ["addedLatencyMs"] = faults.AddedLatency.TotalMilliseconds,
             ["failHealth"] = faults.FailHealth,
             ["crashOnStart"] = faults.CrashOnStart,
+            ["toolTimeout"] = faults.ToolTimeout,
+            ["upstreamGarbage"] = faults.UpstreamGarbage,
         };
         if (faults.FailHealth)
         {

@@ -5,7 +5,7 @@ namespace ChatAgent.Health;
 
 internal static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddAgentHealth(this IServiceCollection services)
     {

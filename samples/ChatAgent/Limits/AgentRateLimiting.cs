@@ -87,6 +87,6 @@ internal static class AgentRateLimiting
 
     // The anonymous widget has no login; the client address is the identity it has. Behind a proxy it is the
     // forwarded address (Forwarding:KnownProxies), or every user would share the proxy's bucket.
-    private static string UserKey(HttpContext context) =>
+    public static string UserKey(HttpContext context) =>
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

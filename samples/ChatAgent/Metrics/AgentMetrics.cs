@@ -12,7 +12,6 @@ internal sealed class AgentMetrics : IDisposable
 {
     public const string MeterName = "ChatAgent";
 
-
     public AgentMetrics(IMeterFactory meterFactory)
     {
         Meter = meterFactory.Create(MeterName);
@@ -25,6 +24,12 @@ internal sealed class AgentMetrics : IDisposable
         ToolErrors = Meter.CreateCounter<long>("chatagent.tool.errors", description: "Tool calls that degraded the turn other than by timing out, by tool and kind.");
         ToolTimeouts = Meter.CreateCounter<long>("chatagent.tool.timeouts", description: "Tool calls cut off by their per-tool timeout, by tool.");
         ToolRoundCapHits = Meter.CreateCounter<long>("chatagent.tool.round_cap_hits", description: "Turns whose tool rounds were stopped by Tools:MaxRounds.");
+        ModelTokens = Meter.CreateCounter<long>("chatagent.model.tokens", description: "Model tokens, by direction (input, output): the provider's count, else the estimate.");
+        TurnCost = Meter.CreateHistogram<double>("chatagent.turn.cost", unit: "USD", description: "Cost of one model turn in US dollars, from Model:Prices.");
+        Cost = Meter.CreateCounter<double>("chatagent.cost", unit: "USD", description: "Cost of all model turns in US dollars, from Model:Prices.");
+        ContextWindowUtilisation = Meter.CreateHistogram<double>("chatagent.context_window.utilisation", unit: "1", description: "Prompt tokens over the model's context window (0-1), the largest call of each model turn.");
+        ModelErrors = Meter.CreateCounter<long>("chatagent.model.errors", description: "Failed model calls, by kind (rate_limited, server_error, client_error, empty_response, invalid_json, malformed_event, truncated, transport, other).");
+        TokenBudgetRejections = Meter.CreateCounter<long>("chatagent.token_budget.rejections", description: "Turns rejected with 429 because a token budget was spent, by scope (user, global).");
     }
 
     /// <summary>This app's meter; two hosts in one process (tests) each have their own.</summary>
@@ -47,6 +52,18 @@ internal sealed class AgentMetrics : IDisposable
     public Counter<long> ToolTimeouts { get; }
 
     public Counter<long> ToolRoundCapHits { get; }
+
+    public Counter<long> ModelTokens { get; }
+
+    public Histogram<double> TurnCost { get; }
+
+    public Counter<double> Cost { get; }
+
+    public Histogram<double> ContextWindowUtilisation { get; }
+
+    public Counter<long> ModelErrors { get; }
+
+    public Counter<long> TokenBudgetRejections { get; }
 
     public void ToolCallEnded(string tool, ToolStatus status)
     {

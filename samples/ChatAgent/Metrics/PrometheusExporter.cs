@@ -14,6 +14,12 @@ internal sealed class PrometheusExporter : IDisposable
     // Seconds, from a fast knowledge-base answer to a long model stream.
     private static readonly double[] SecondsBounds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
+    // US dollars per turn, from a fraction of a cent (a small model) to a dollar (a long prompt on a large one).
+    private static readonly double[] DollarBounds = [0.00001, 0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
+
+    // Ratios 0-1; the fine steps near 1 are where the "context window > 80%" warning lives.
+    private static readonly double[] RatioBounds = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1];
+
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, ConcurrentDictionary<string, PrometheusSeries>> _series = new();
     private readonly string _revisionLabel;
@@ -85,7 +91,13 @@ internal sealed class PrometheusExporter : IDisposable
             labels.Append(',').Append(tag.Key).Append("=\"").Append(Escape(Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? "")).Append('"');
         }
 
-        var bounds = instrument is Histogram<double> or Histogram<long> ? SecondsBounds : null;
+        var bounds = instrument is not (Histogram<double> or Histogram<long>) ? null
+            : instrument.Unit switch
+            {
+                "USD" => DollarBounds,
+                "1" => RatioBounds,
+                _ => SecondsBounds,
+            };
         _series.GetOrAdd(instrument, _ => new ConcurrentDictionary<string, PrometheusSeries>(StringComparer.Ordinal))
             .GetOrAdd(labels.ToString(), _ => new PrometheusSeries(bounds))
             .Record(value);
@@ -93,8 +105,14 @@ internal sealed class PrometheusExporter : IDisposable
 
     private static string PrometheusName(Instrument instrument)
     {
+        // Base units in the name, as Prometheus and OpenTelemetry name them; a ratio ("1") has no suffix.
         var name = instrument.Name.Replace('.', '_');
-        return instrument.Unit == "s" ? name + "_seconds" : name;
+        return instrument.Unit switch
+        {
+            "s" => name + "_seconds",
+            "USD" => name + "_usd",
+            _ => name,
+        };
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

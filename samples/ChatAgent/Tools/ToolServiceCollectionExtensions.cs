@@ -1,4 +1,6 @@
+using ChatAgent.Faults;
 using ChatAgent.Options;
+using Microsoft.Extensions.Options;
 
 namespace ChatAgent.Tools;
 
@@ -9,7 +11,10 @@ internal static class ToolServiceCollectionExtensions
         services.AddValidatedOptions<ToolOptions>(configuration);
         services.AddSingleton<IAgentTool, ClockTool>();
         services.AddSingleton<IAgentTool, KnowledgeBaseSearchTool>();
-        services.AddSingleton<ToolRunner>();
+        // Tools pass through the fault switches (Faults:ToolTimeout, Faults:UpstreamGarbage); with both off they are not wrapped.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ToolRunner>(
+            sp,
+            FaultInjectingTool.Wrap(sp.GetServices<IAgentTool>(), sp.GetRequiredService<IOptions<FaultOptions>>().Value)));
         return services;
     }
 }

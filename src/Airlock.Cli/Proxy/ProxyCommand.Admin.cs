@@ -1,3 +1,4 @@
+using Airlock.Core.Security;
 using System.CommandLine;
 using Airlock.Cli.Hosting;
 using Airlock.Proxy.Admin;
@@ -25,9 +26,9 @@ internal sealed partial class ProxyCommand
         string url, string stateDirectory, RouteTableStore store, ProxyServer server, ProxyConfig config, string source, StderrLoggerProvider logs, CancellationToken cancellationToken)
     {
         var tokenFile = Path.Combine(stateDirectory, "admin.token");
-        var token = AdminToken.LoadOrCreate(tokenFile, out var created);
+        var token = BearerToken.LoadOrCreate(tokenFile, out var created);
         var administrator = new RouteAdministrator(server.Routes, source, config.Forwarding, store, logs.CreateLogger(typeof(RouteAdministrator).FullName!));
-        var admin = AdminServer.Create(url, token, administrator, server.Telemetry, logs);
+        var admin = AdminServer.Create(url, token, administrator, server.Telemetry, server.Drains, logs);
         await admin.StartAsync(cancellationToken);
 
         // Never the token itself: a prefix and a hash tell which one is in use, the file holds it.

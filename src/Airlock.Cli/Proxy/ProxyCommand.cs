@@ -19,6 +19,8 @@ internal sealed partial class ProxyCommand : AirlockCommand
         Options.Add(VerboseOption);
         Options.Add(AdminOption);
         Options.Add(StateOption);
+        Options.Add(CertOption);
+        Options.Add(KeyOption);
     }
 
     internal Option<string> RoutesOption { get; } = new("--routes", "-r")
@@ -30,7 +32,7 @@ internal sealed partial class ProxyCommand : AirlockCommand
 
     internal Option<string[]> ListenOption { get; } = new("--listen", "-l")
     {
-        Description = "Address to serve on: http://HOST:PORT (HTTP/1.1) or h2c://HOST:PORT (HTTP/2 with prior knowledge); repeat for several. Port 0 picks a free port.",
+        Description = "Address to serve on: http://HOST:PORT (HTTP/1.1), https://HOST:PORT (HTTP/1.1 and HTTP/2 by ALPN; needs --cert and --key) or h2c://HOST:PORT (HTTP/2 with prior knowledge); repeat for several. Port 0 picks a free port.",
         HelpName = "URL",
         DefaultValueFactory = _ => ["http://127.0.0.1:8080"],
         AllowMultipleArgumentsPerToken = false,
@@ -50,13 +52,15 @@ internal sealed partial class ProxyCommand : AirlockCommand
         }
 
         var listen = parse.GetRequiredValue(ListenOption);
+        var addresses = new List<ListenAddress>();
         foreach (var url in listen)
         {
-            if (!ListenAddress.TryParse(url, out _))
-            {
-                throw new UsageException($"--listen '{url}' is not a listen address.", ListenAddress.Hint);
-            }
+            addresses.Add(ListenAddress.TryParse(url, out var address)
+                ? address!
+                : throw new UsageException($"--listen '{url}' is not a listen address.", ListenAddress.Hint));
         }
+
+        using var certificate = LoadCertificate(parse, addresses);
 
         var adminUrl = parse.GetValue(AdminOption);
         if (adminUrl is not null && !AdminServer.IsLoopbackAddress(adminUrl))
@@ -76,7 +80,7 @@ internal sealed partial class ProxyCommand : AirlockCommand
             ? (ProxyConfigLoader.Parse(routeFileText, routesFile), routeFileText)
             : store.Restore(routeFileText, routesFile);
         using var logs = new StderrLoggerProvider(Console.Error, parse.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Warning);
-        await using var server = ProxyServer.Create(config, listen, TimeProvider.System, logs);
+        await using var server = ProxyServer.Create(config, listen, TimeProvider.System, logs, certificate);
         await server.StartAsync(cancellationToken);
         var table = server.Routes.Current;
         Console.Error.MarkupLine(

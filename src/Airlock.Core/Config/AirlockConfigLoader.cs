@@ -21,9 +21,14 @@ public static partial class AirlockConfigLoader
     }
 
     public static AirlockConfig Load(string path, string? displayPath = null) =>
-        Parse(File.ReadAllText(path), displayPath ?? path);
+        Parse(File.ReadAllText(path), displayPath ?? path, Path.GetDirectoryName(Path.GetFullPath(path))!);
 
-    public static AirlockConfig Parse(string text, string file)
+    /// <summary>Parses text; relative paths in it resolve against the folder of <paramref name="file"/>.</summary>
+    public static AirlockConfig Parse(string text, string file) =>
+        Parse(text, file, Path.GetDirectoryName(Path.GetFullPath(file))!);
+
+    /// <summary>Parses text; relative paths in it (service.workingDir, service.logs, store) resolve against <paramref name="baseDirectory"/>.</summary>
+    public static AirlockConfig Parse(string text, string file, string baseDirectory)
     {
         var stream = new YamlStream();
         try
@@ -42,7 +47,9 @@ public static partial class AirlockConfigLoader
         }
 
         var reader = new YamlConfigReader(file);
-        var config = ReadRoot(reader, stream.Documents[0].RootNode) with { SourcePath = file };
+        var deployment = new DeploymentReader(reader, baseDirectory);
+        var config = ReadRoot(reader, stream.Documents[0].RootNode, deployment) with { SourcePath = file };
+        config = config with { Deployment = deployment.Build(stream.Documents[0].RootNode) };
         if (reader.Errors.Count > 0)
         {
             throw new ConfigException(reader.Errors);
@@ -51,7 +58,7 @@ public static partial class AirlockConfigLoader
         return config;
     }
 
-    private static AirlockConfig ReadRoot(YamlConfigReader reader, YamlNode root)
+    private static AirlockConfig ReadRoot(YamlConfigReader reader, YamlNode root, DeploymentReader deployment)
     {
         var config = AirlockConfig.Default;
         reader.ReadMapping(root, "airlock.yaml", new Dictionary<string, Action<YamlNode>>(StringComparer.Ordinal)
@@ -64,6 +71,14 @@ public static partial class AirlockConfigLoader
                 }
             },
             ["owners"] = node => config = config with { Owners = ReadOwners(reader, node) },
+            ["service"] = deployment.ReadService,
+            ["route"] = deployment.ReadRoute,
+            ["verify"] = deployment.ReadVerify,
+            ["strategy"] = deployment.ReadStrategy,
+            ["analysis"] = deployment.ReadAnalysis,
+            ["keepWarm"] = deployment.ReadKeepWarm,
+            ["webhooks"] = deployment.ReadWebhooks,
+            ["store"] = deployment.ReadStore,
             ["target"] = node => config = config with { Target = ReadTarget(reader, node) },
             ["environment"] = node => config = config with { Environment = ReadEnvironment(reader, node) },
             ["thresholds"] = node => config = config with { Thresholds = ReadThresholds(reader, node) },

@@ -17,6 +17,9 @@ internal sealed class YamlConfigReader(string file)
     public void Error(YamlNode node, string message, string? hint = null) =>
         _errors.Add(new ConfigError(Locate(node), message, hint));
 
+    public void Error(ConfigLocation location, string message, string? hint = null) =>
+        _errors.Add(new ConfigError(location, message, hint));
+
     public ConfigLocation Locate(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 
     /// <summary>Dispatches each key of a mapping to its handler; unknown keys are errors with a suggestion.</summary>

@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Airlock.Core.Deployment;
 
 /// <summary>One canary step. Analysis runs during every step; a failed verdict rolls back from any of them.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(SetWeight), "setWeight")]
+[JsonDerivedType(typeof(Pause), "pause")]
+[JsonDerivedType(typeof(Approval), "approval")]
 public abstract record RolloutStepSpec
 {
     private RolloutStepSpec()

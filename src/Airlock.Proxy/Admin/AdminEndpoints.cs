@@ -1,7 +1,9 @@
+using Airlock.Core.Security;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Airlock.Proxy.Draining;
 using Airlock.Proxy.Forwarding;
 using Airlock.Proxy.Telemetry;
 using Microsoft.AspNetCore.Http;
@@ -9,18 +11,29 @@ using Microsoft.AspNetCore.Http;
 namespace Airlock.Proxy.Admin;
 
 /// <summary>
-/// <c>GET /admin/routes</c>, <c>PUT /admin/routes</c> and <c>GET /admin/revisions/{route}</c> (docs/proxy.md), each
-/// behind the bearer token. Three routes do not need a router: the dispatch is one switch.
+/// The admin API (docs/proxy.md): the route table, revision telemetry since start and over windows, drain status,
+/// each behind the bearer token, and <c>GET /metrics</c> without it. A handful of routes do not need a router:
+/// the dispatch is one switch.
 /// </summary>
-internal sealed class AdminEndpoints(AdminToken token, RouteAdministrator routes, ProxyTelemetry telemetry)
+internal sealed partial class AdminEndpoints(BearerToken token, RouteAdministrator routes, ProxyTelemetry telemetry, DrainTracker drains)
 {
     public const long MaxBodyBytes = 1024 * 1024;
     private const string RevisionsPrefix = "/admin/revisions/";
+    private const string RoutesPrefix = "/admin/routes/";
+    private const string WindowSuffix = "/window";
+    private const string DrainSuffix = "/drain";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Request.Path == "/metrics" && HttpMethods.IsGet(context.Request.Method))
+        {
+            // No token on purpose: a Prometheus scrape config must reach it, the listener is loopback-only and it is read-only.
+            await GetMetricsAsync(context);
+            return;
+        }
+
         if (!token.Authorizes(context.Request.Headers.Authorization))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -42,8 +55,14 @@ internal sealed class AdminEndpoints(AdminToken token, RouteAdministrator routes
                 context.Response.Headers.Allow = "GET, PUT";
                 await WriteProblemAsync(context, StatusCodes.Status405MethodNotAllowed, "method_not_allowed", "Use GET or PUT on /admin/routes.");
                 break;
+            case not null when path.StartsWith(RevisionsPrefix, StringComparison.Ordinal) && path.EndsWith(WindowSuffix, StringComparison.Ordinal) && HttpMethods.IsGet(method):
+                await GetWindowAsync(context, Uri.UnescapeDataString(path[RevisionsPrefix.Length..^WindowSuffix.Length]));
+                break;
             case not null when path.StartsWith(RevisionsPrefix, StringComparison.Ordinal) && HttpMethods.IsGet(method):
                 await GetRevisionsAsync(context, Uri.UnescapeDataString(path[RevisionsPrefix.Length..]));
+                break;
+            case not null when path.StartsWith(RoutesPrefix, StringComparison.Ordinal) && path.EndsWith(DrainSuffix, StringComparison.Ordinal) && HttpMethods.IsGet(method):
+                await GetDrainAsync(context, Uri.UnescapeDataString(path[RoutesPrefix.Length..^DrainSuffix.Length]));
                 break;
             default:
                 await WriteProblemAsync(context, StatusCodes.Status404NotFound, "not_found", $"No admin endpoint {method} {path}.");
@@ -107,23 +126,6 @@ internal sealed class AdminEndpoints(AdminToken token, RouteAdministrator routes
             default:
                 throw new InvalidOperationException($"unknown route change outcome {change.Outcome}");
         }
-    }
-
-    private async Task GetRevisionsAsync(HttpContext context, string routeName)
-    {
-        var table = routes.Table;
-        var route = table.Find(routeName);
-        var measured = telemetry.Snapshot().Where(r => r.Route == routeName).ToList();
-        if (route is null && measured.Count == 0)
-        {
-            await WriteProblemAsync(context, StatusCodes.Status404NotFound, "unknown_route", $"No route '{routeName}' is serving or has been measured.");
-            return;
-        }
-
-        // Revisions in the table are listed even before their first request; removed ones while their counters last.
-        var names = (route?.Revisions.Select(r => r.Name) ?? []).Concat(measured.Select(m => m.Revision)).Distinct(StringComparer.Ordinal);
-        var revisions = names.Select(name => RevisionSnapshot.From(telemetry.For(routeName, name), route?.Find(name)?.Weight)).ToList();
-        await WriteJsonAsync(context, StatusCodes.Status200OK, new { route = routeName, version = table.Generation, revisions });
     }
 
     private static async Task WriteJsonAsync(HttpContext context, int status, object body)

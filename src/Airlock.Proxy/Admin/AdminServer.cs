@@ -1,4 +1,6 @@
+using Airlock.Core.Security;
 using System.Net;
+using Airlock.Proxy.Draining;
 using Airlock.Proxy.Hosting;
 using Airlock.Proxy.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -31,7 +33,7 @@ internal sealed class AdminServer : IAsyncDisposable
         && ListenAddress.TryParse(url, out var address)
         && (address!.Address is null || IPAddress.IsLoopback(address.Address));
 
-    public static AdminServer Create(string url, AdminToken token, RouteAdministrator routes, ProxyTelemetry telemetry, ILoggerProvider? logs = null)
+    public static AdminServer Create(string url, BearerToken token, RouteAdministrator routes, ProxyTelemetry telemetry, DrainTracker drains, ILoggerProvider? logs = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!IsLoopbackAddress(url) || !ListenAddress.TryParse(url, out var address))
@@ -60,7 +62,7 @@ internal sealed class AdminServer : IAsyncDisposable
         }
 
         var app = builder.Build();
-        var endpoints = new AdminEndpoints(token, routes, telemetry);
+        var endpoints = new AdminEndpoints(token, routes, telemetry, drains);
         app.Run(endpoints.HandleAsync);
         return new AdminServer(app);
     }

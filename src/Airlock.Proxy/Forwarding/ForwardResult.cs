@@ -10,4 +10,8 @@ internal readonly record struct ForwardResult(
     string? ErrorCode,
     long RequestBytes,
     long ResponseBytes,
-    TimeSpan? TimeToFirstByte);
+    TimeSpan? TimeToFirstByte)
+{
+    /// <summary>The <c>code</c> (else <c>type</c>) of the revision's RFC 9457 problem body, when it sent a small one.</summary>
+    public string? ProblemCode { get; init; }
+}

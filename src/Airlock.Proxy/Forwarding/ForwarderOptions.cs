@@ -30,4 +30,13 @@ internal sealed record ForwarderOptions
 
     /// <summary>Largest total size of the request headers accepted from a client.</summary>
     public int MaxRequestHeadersTotalSize { get; init; } = 32 * 1024;
+
+    /// <summary>
+    /// How long a revision taken out of rotation keeps its in-flight requests and open streams; past it they are cut.
+    /// Long by default because a streamed LLM answer can take minutes.
+    /// </summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The response header an app puts its own error code in; it names the error's fingerprint.</summary>
+    public string ErrorCodeHeader { get; init; } = "X-Error-Code";
 }

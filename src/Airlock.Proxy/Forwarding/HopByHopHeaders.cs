@@ -24,15 +24,26 @@ internal static class HopByHopHeaders
 
     public static bool IsHopByHop(string name) => Names.Contains(name);
 
-    /// <summary>The extra names listed in a <c>Connection</c> header (for example <c>Connection: close, X-Secret</c>).</summary>
-    public static HashSet<string> NamedByConnection(StringValues connection)
+    /// <summary>
+    /// The extra names listed in a <c>Connection</c> header (for example <c>Connection: close, X-Secret</c>), or null
+    /// when it names none: the common <c>keep-alive</c>, <c>close</c> and <c>Upgrade</c> cost no set per request.
+    /// </summary>
+    public static HashSet<string>? NamedByConnection(StringValues connection)
     {
-        var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        HashSet<string>? named = null;
         foreach (var value in connection)
         {
-            foreach (var token in (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var range in (value ?? string.Empty).AsSpan().Split(','))
             {
-                named.Add(token);
+                var token = (value ?? string.Empty).AsSpan()[range].Trim();
+                if (token.Length == 0 || token.Equals("keep-alive", StringComparison.OrdinalIgnoreCase)
+                    || token.Equals("close", StringComparison.OrdinalIgnoreCase) || token.Equals("upgrade", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Hop-by-hop already (Keep-Alive, Upgrade) or not a header name at all (close).
+                    continue;
+                }
+
+                (named ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(token.ToString());
             }
         }
 

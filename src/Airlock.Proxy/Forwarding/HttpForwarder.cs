@@ -1,15 +1,17 @@
-using System.Buffers;
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Airlock.Proxy.Forwarding;
 
 /// <summary>
 /// Forwards one request to one revision and relays the answer, streaming both bodies through a fixed buffer
-/// (memory stays flat for a 1 GB body) and flushing each chunk so server-sent events arrive as written.
+/// (memory stays flat for a 1 GB body); streamed responses are flushed chunk by chunk so server-sent events
+/// arrive as written, and a WebSocket upgrade becomes a two-way tunnel.
 /// The upstream address always comes from the route table, never from the request: this is not an open proxy.
 /// </summary>
 internal sealed partial class HttpForwarder(HttpMessageInvoker client, ForwarderOptions options, TimeProvider time, ILogger<HttpForwarder> logger)
@@ -22,46 +24,53 @@ internal sealed partial class HttpForwarder(HttpMessageInvoker client, Forwarder
         ArgumentNullException.ThrowIfNull(upstream);
         var started = time.GetTimestamp();
         var aborted = context.RequestAborted;
-        var body = new CountingReadStream(context.Request.Body);
-        using var request = CreateRequest(context, upstream, body);
+        var upgrade = context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true } upgradable ? upgradable : null;
+        var body = upgrade is null && (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? context.Request.ContentLength > 0)
+            ? new CountingReadStream(context.Request.Body)
+            : null;
+        using var request = CreateRequest(context, upstream, body, upgrade is not null);
+
+        // One token source per request for both timeouts (response headers, then the idle gap while the body
+        // streams) and the client's disconnect: one timer and one registration instead of two linked sources.
+        using var cancel = new CancellationTokenSource(options.ResponseHeadersTimeout, time);
+        using var onAbort = aborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), cancel);
 
         HttpResponseMessage response;
-        using (var headersTimeout = new CancellationTokenSource(options.ResponseHeadersTimeout, time))
-        using (var send = CancellationTokenSource.CreateLinkedTokenSource(aborted, headersTimeout.Token))
+        try
         {
-            try
-            {
-                response = await client.SendAsync(request, send.Token);
-            }
-            catch (Exception) when (aborted.IsCancellationRequested)
-            {
-                Log.ClientAborted(logger, route, revision);
-                return new ForwardResult(ForwardStatus.ClientAborted, 0, null, body.BytesRead, 0, null);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
-            {
-                var (status, code, title) = Classify(ex, headersTimeout.IsCancellationRequested);
-                Log.UpstreamFailed(logger, route, revision, code, ex);
-                await ProblemResponse.WriteAsync(context, status, code, title, route, revision);
-                return new ForwardResult(ForwardStatus.UpstreamFailed, status, code, body.BytesRead, 0, time.GetElapsedTime(started));
-            }
+            response = await client.SendAsync(request, cancel.Token);
+        }
+        catch (Exception) when (aborted.IsCancellationRequested)
+        {
+            Log.ClientAborted(logger, route, revision);
+            return new ForwardResult(ForwardStatus.ClientAborted, 0, null, body?.BytesRead ?? 0, 0, null);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
+        {
+            var (status, code, title) = Classify(ex, cancel.IsCancellationRequested);
+            Log.UpstreamFailed(logger, route, revision, code, ex);
+            await ProblemResponse.WriteAsync(context, status, code, title, route, revision);
+            return new ForwardResult(ForwardStatus.UpstreamFailed, status, code, body?.BytesRead ?? 0, 0, time.GetElapsedTime(started));
         }
 
         using (response)
         {
-            return await RelayAsync(context, response, started, body, route, revision);
+            var exchange = new Exchange(context, response, cancel, started, body, route, revision);
+            return upgrade is not null && response.StatusCode == HttpStatusCode.SwitchingProtocols
+                ? await TunnelAsync(exchange, upgrade)
+                : await RelayAsync(exchange);
         }
     }
 
-    private HttpRequestMessage CreateRequest(HttpContext context, Uri upstream, Stream body)
+    private HttpRequestMessage CreateRequest(HttpContext context, Uri upstream, Stream? body, bool upgrade)
     {
         var incoming = context.Request;
-        var request = new HttpRequestMessage(new HttpMethod(incoming.Method), UpstreamUri.Combine(upstream, incoming.Path, incoming.QueryString))
+        var request = new HttpRequestMessage(HttpMethod.Parse(incoming.Method), UpstreamUri.Combine(upstream, incoming.Path, incoming.QueryString))
         {
             Version = HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
-        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? incoming.ContentLength > 0)
+        if (body is not null)
         {
             request.Content = new StreamContent(body, BufferSize);
         }
@@ -69,16 +78,29 @@ internal sealed partial class HttpForwarder(HttpMessageInvoker client, Forwarder
         var namedByConnection = HopByHopHeaders.NamedByConnection(incoming.Headers.Connection);
         foreach (var (name, values) in incoming.Headers)
         {
-            if (name.StartsWith(':') || HopByHopHeaders.IsHopByHop(name) || namedByConnection.Contains(name)
+            if (name.StartsWith(':') || HopByHopHeaders.IsHopByHop(name) || (namedByConnection?.Contains(name) ?? false)
                 || name.Equals(HeaderNames.Host, StringComparison.OrdinalIgnoreCase) || ForwardedHeaders.IsForwardingHeader(name))
             {
                 continue;
             }
 
-            if (!request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            // The single-value overload: most headers have one value, and boxing StringValues as IEnumerable allocates.
+            var added = values.Count == 1
+                ? request.Headers.TryAddWithoutValidation(name, values[0])
+                : request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            if (!added && request.Content is { } content)
             {
-                request.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                _ = values.Count == 1
+                    ? content.Headers.TryAddWithoutValidation(name, values[0])
+                    : content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
             }
+        }
+
+        if (upgrade)
+        {
+            // Upgrade is hop-by-hop, yet an HTTP/1.1 WebSocket handshake only works when this hop asks for it again.
+            request.Headers.TryAddWithoutValidation(HeaderNames.Upgrade, (IEnumerable<string?>)incoming.Headers.Upgrade);
+            request.Headers.TryAddWithoutValidation(HeaderNames.Connection, "Upgrade");
         }
 
         if (options.Host == HostPolicy.Preserve && incoming.Host.HasValue)
@@ -90,120 +112,38 @@ internal sealed partial class HttpForwarder(HttpMessageInvoker client, Forwarder
         return request;
     }
 
-    private async Task<ForwardResult> RelayAsync(HttpContext context, HttpResponseMessage response, long started, CountingReadStream body, string route, string revision)
+    private static void CopyResponseHeaders(HttpResponseMessage response, HttpResponse outgoing, bool upgraded)
     {
-        var aborted = context.RequestAborted;
-        var outgoing = context.Response;
-        outgoing.StatusCode = (int)response.StatusCode;
-        CopyResponseHeaders(response, outgoing);
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-
-        long sent = 0;
-        TimeSpan? firstByte = null;
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        using var read = CancellationTokenSource.CreateLinkedTokenSource(aborted, idle.Token);
-        try
-        {
-            await outgoing.StartAsync(aborted);
-            firstByte = time.GetElapsedTime(started);
-            await using var upstreamBody = await response.Content.ReadAsStreamAsync(aborted);
-            while (true)
-            {
-                idle.CancelAfter(options.IdleStreamTimeout);
-                int count;
-                try
-                {
-                    count = await upstreamBody.ReadAsync(buffer, read.Token);
-                }
-                catch (Exception ex) when (!aborted.IsCancellationRequested && ex is OperationCanceledException or IOException or HttpRequestException)
-                {
-                    var reason = idle.IsCancellationRequested ? "idle stream timeout" : "upstream connection failed";
-                    Log.UpstreamAbortedMidResponse(logger, route, revision, reason, ex);
-                    context.Abort();
-                    return new ForwardResult(ForwardStatus.UpstreamAbortedMidResponse, outgoing.StatusCode, null, body.BytesRead, sent, firstByte);
-                }
-
-                if (count == 0)
-                {
-                    break;
-                }
-
-                // Flush per chunk: a server-sent event must reach the client when the upstream wrote it, not when a buffer fills.
-                await outgoing.Body.WriteAsync(buffer.AsMemory(0, count), aborted);
-                await outgoing.Body.FlushAsync(aborted);
-                sent += count;
-            }
-
-            await outgoing.CompleteAsync();
-            return new ForwardResult(ForwardStatus.Completed, outgoing.StatusCode, null, body.BytesRead, sent, firstByte);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException)
-        {
-            // Only the client side is left to fail here: reads from the upstream are handled above.
-            Log.ClientAborted(logger, route, revision);
-            return new ForwardResult(ForwardStatus.ClientAborted, outgoing.StatusCode, null, body.BytesRead, sent, firstByte);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static void CopyResponseHeaders(HttpResponseMessage response, HttpResponse outgoing)
-    {
-        var namedByConnection = HopByHopHeaders.NamedByConnection(new Microsoft.Extensions.Primitives.StringValues(
-            response.Headers.TryGetValues(HeaderNames.Connection, out var connection) ? [.. connection] : []));
+        var namedByConnection = response.Headers.NonValidated.TryGetValues(HeaderNames.Connection, out var connection)
+            ? HopByHopHeaders.NamedByConnection(ToStringValues(connection))
+            : null;
         foreach (var (name, values) in response.Headers.NonValidated)
         {
-            if (!HopByHopHeaders.IsHopByHop(name) && !namedByConnection.Contains(name))
+            if ((!HopByHopHeaders.IsHopByHop(name) && !(namedByConnection?.Contains(name) ?? false))
+                || (upgraded && name.Equals(HeaderNames.Upgrade, StringComparison.OrdinalIgnoreCase)))
             {
                 // Appended, not set: the proxy may already have issued its own user-key cookie.
-                outgoing.Headers.Append(name, values.ToArray());
+                outgoing.Headers.Append(name, ToStringValues(values));
             }
         }
 
         foreach (var (name, values) in response.Content.Headers.NonValidated)
         {
-            outgoing.Headers[name] = values.ToArray();
+            outgoing.Headers[name] = ToStringValues(values);
         }
     }
 
-    private static (int Status, string Code, string Title) Classify(Exception ex, bool headersTimedOut)
+    /// <summary>Without the array <see cref="Enumerable.ToArray{TSource}(IEnumerable{TSource})"/> allocates for the usual single value.</summary>
+    private static StringValues ToStringValues(HeaderStringValues values)
     {
-        if (FindBadRequest(ex) is { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        if (values.Count == 1)
         {
-            return (StatusCodes.Status413PayloadTooLarge, ProxyErrorCode.RequestBodyTooLarge, "The request body is larger than the proxy accepts.");
-        }
-
-        if (headersTimedOut)
-        {
-            return (StatusCodes.Status504GatewayTimeout, ProxyErrorCode.UpstreamResponseTimeout, "The revision did not answer within the response-headers timeout.");
-        }
-
-        if (ex is OperationCanceledException { InnerException: TimeoutException })
-        {
-            return (StatusCodes.Status504GatewayTimeout, ProxyErrorCode.UpstreamConnectTimeout, "No connection to the revision could be made within the connect timeout.");
-        }
-
-        if (ex is HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse })
-        {
-            return (StatusCodes.Status502BadGateway, ProxyErrorCode.UpstreamProtocolError, "The revision sent a response that is not valid HTTP.");
-        }
-
-        return (StatusCodes.Status502BadGateway, ProxyErrorCode.UpstreamUnreachable, "The revision could not be reached.");
-    }
-
-    private static BadHttpRequestException? FindBadRequest(Exception? ex)
-    {
-        for (; ex is not null; ex = ex.InnerException)
-        {
-            if (ex is BadHttpRequestException bad)
+            foreach (var value in values)
             {
-                return bad;
+                return new StringValues(value);
             }
         }
 
-        return null;
+        return new StringValues([.. values]);
     }
 }

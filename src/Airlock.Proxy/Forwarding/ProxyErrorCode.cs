@@ -26,4 +26,10 @@ internal static class ProxyErrorCode
 
     /// <summary>413: the request body is larger than the configured limit.</summary>
     public const string RequestBodyTooLarge = "request_body_too_large";
+
+    /// <summary>Fingerprint only (the status line is gone): the revision's response broke off mid-stream.</summary>
+    public const string UpstreamStreamAborted = "upstream_stream_aborted";
+
+    /// <summary>Fingerprint only: the revision's response stayed silent longer than the idle stream timeout and was cut.</summary>
+    public const string UpstreamStreamIdleTimeout = "upstream_stream_idle_timeout";
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 
 namespace Airlock.Proxy.Forwarding;
@@ -9,13 +10,17 @@ namespace Airlock.Proxy.Forwarding;
 /// </summary>
 internal static class UpstreamUri
 {
+    // "scheme://host:port/base" per configured upstream, computed once: a route table keeps its Uri instances, so
+    // the request path does not recompute (and reallocate) the prefix every time.
+    private static readonly ConditionalWeakTable<Uri, string> Prefixes = [];
+
     public static Uri Combine(Uri upstream, PathString path, QueryString query)
     {
         ArgumentNullException.ThrowIfNull(upstream);
-        var basePath = upstream.AbsolutePath.TrimEnd('/');
+        var prefix = Prefixes.GetValue(upstream, static u => u.GetLeftPart(UriPartial.Authority) + u.AbsolutePath.TrimEnd('/'));
         var requestPath = path.HasValue ? path.ToUriComponent() : "/";
 
         // Concatenated as text, not through UriBuilder, which would escape an already escaped path a second time.
-        return new Uri(upstream.GetLeftPart(UriPartial.Authority) + basePath + requestPath + query.ToUriComponent(), UriKind.Absolute);
+        return new Uri(string.Concat(prefix, requestPath, query.ToUriComponent()), UriKind.Absolute);
     }
 }

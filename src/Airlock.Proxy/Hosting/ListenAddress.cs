@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace Airlock.Proxy.Hosting;
 
 /// <summary>
-/// One address to serve on. <c>http://</c> serves HTTP/1.1 (and HTTP/2 once TLS exists: on cleartext Kestrel cannot
-/// offer both); <c>h2c://</c> serves HTTP/2 with prior knowledge, for a TLS-terminating load balancer that speaks h2c.
+/// One address to serve on. <c>http://</c> serves HTTP/1.1 (on cleartext Kestrel cannot offer HTTP/2 beside it on one
+/// port); <c>https://</c> serves HTTP/1.1 and HTTP/2 on one port, chosen per connection by TLS ALPN (needs a
+/// certificate); <c>h2c://</c> serves HTTP/2 with prior knowledge, for a TLS-terminating load balancer that speaks h2c.
 /// </summary>
-internal sealed record ListenAddress(IPAddress? Address, int Port, HttpProtocols Protocols)
+/// <param name="Tls">Whether the address is <c>https://</c> and so needs a certificate.</param>
+internal sealed record ListenAddress(IPAddress? Address, int Port, HttpProtocols Protocols, bool Tls = false)
 {
-    public const string Hint = "write http://HOST:PORT or h2c://HOST:PORT with an IP address or localhost, for example http://127.0.0.1:8080";
+    public const string Hint = "write http://HOST:PORT, https://HOST:PORT (with --cert and --key) or h2c://HOST:PORT with an IP address or localhost, for example http://127.0.0.1:8080";
 
     public static bool TryParse(string text, out ListenAddress? address)
     {
@@ -22,6 +24,7 @@ internal sealed record ListenAddress(IPAddress? Address, int Port, HttpProtocols
         var protocols = uri.Scheme switch
         {
             "http" => HttpProtocols.Http1AndHttp2,
+            "https" => HttpProtocols.Http1AndHttp2,
             "h2c" => HttpProtocols.Http2,
             _ => HttpProtocols.None,
         };
@@ -40,7 +43,7 @@ internal sealed record ListenAddress(IPAddress? Address, int Port, HttpProtocols
             }
         }
 
-        address = new ListenAddress(ip, uri.Port, protocols);
+        address = new ListenAddress(ip, uri.Port, protocols, Tls: uri.Scheme == "https");
         return true;
     }
 }

@@ -79,6 +79,23 @@ internal static partial class ProxyConfigLoader
         return revisions.ToImmutable();
     }
 
+    private static string? ReadHeaderName(YamlConfigReader reader, YamlNode node, string key)
+    {
+        if (reader.String(node, key) is not { } name)
+        {
+            return null;
+        }
+
+        // An HTTP token: letters, digits and !#$%&'*+-.^_`|~ (RFC 9110, section 5.6.2).
+        if (name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal)))
+        {
+            return name;
+        }
+
+        reader.Error(node, $"'{key}' '{name}' is not a header name.", "for example: errorCodeHeader: X-Error-Code");
+        return null;
+    }
+
     private static bool HasKey(YamlNode node, string key) =>
         node is YamlMappingNode mapping && mapping.Children.Keys.Any(k => k is YamlScalarNode { Value: { } v } && v == key);
 
@@ -153,6 +170,8 @@ internal static partial class ProxyConfigLoader
             ["idleStreamTimeout"] = n => options = reader.Duration(n, "idleStreamTimeout") is { } d ? options with { IdleStreamTimeout = d } : options,
             ["maxRequestBodySize"] = n => options = reader.Size(n, "maxRequestBodySize") is { } s ? options with { MaxRequestBodySize = s } : options,
             ["maxRequestHeadersSize"] = n => options = reader.Size(n, "maxRequestHeadersSize") is { } s and <= int.MaxValue ? options with { MaxRequestHeadersTotalSize = (int)s } : options,
+            ["drainTimeout"] = n => options = reader.Duration(n, "drainTimeout") is { } d ? options with { DrainTimeout = d } : options,
+            ["errorCodeHeader"] = n => options = ReadHeaderName(reader, n, "errorCodeHeader") is { } h ? options with { ErrorCodeHeader = h } : options,
             ["trustForwardedHeaders"] = n => options = reader.Bool(n, "trustForwardedHeaders") is { } b ? options with { TrustIncomingForwardedHeaders = b } : options,
             ["host"] = n =>
             {

@@ -1,3 +1,4 @@
+using Airlock.Proxy.Draining;
 using Airlock.Proxy.Forwarding;
 using Airlock.Proxy.Routing;
 using Airlock.Proxy.Telemetry;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Airlock.Proxy.Hosting;
 
 /// <summary>The proxy's only endpoint: read the current table once, pick a revision, forward.</summary>
-internal sealed class ProxyRequestHandler(RouteTableHolder routes, RouteSelector selector, HttpForwarder forwarder, ProxyTelemetry telemetry, TimeProvider time)
+internal sealed class ProxyRequestHandler(RouteTableHolder routes, RouteSelector selector, HttpForwarder forwarder, ProxyTelemetry telemetry, DrainTracker drains, TimeProvider time)
 {
     private static readonly TimeSpan UserKeyCookieLifetime = TimeSpan.FromDays(365);
 
@@ -42,6 +43,7 @@ internal sealed class ProxyRequestHandler(RouteTableHolder routes, RouteSelector
 
         var measured = telemetry.For(route.Name, decision.Revision.Name);
         measured.Started();
+        using var drain = drains.Track(measured, context);
         // A bug below must not leave the request in flight forever: it is counted as a failure and rethrown.
         var result = new ForwardResult(ForwardStatus.UpstreamFailed, StatusCodes.Status500InternalServerError, null, 0, 0, null);
         try
@@ -50,7 +52,10 @@ internal sealed class ProxyRequestHandler(RouteTableHolder routes, RouteSelector
         }
         finally
         {
-            measured.Finished(result, time.GetElapsedTime(started));
+            // A WebSocket session lasts as long as the user stays: its latency is the handshake's, or a long chat
+            // would read as a slow response in the percentiles the rollback conditions watch.
+            var elapsed = result is { StatusCode: StatusCodes.Status101SwitchingProtocols, TimeToFirstByte: { } handshake } ? handshake : time.GetElapsedTime(started);
+            measured.Finished(result, elapsed, context.Response.Headers);
         }
     }
 }

@@ -1,7 +1,8 @@
 namespace Airlock.Proxy.Routing;
 
 /// <summary>The current route table: one reference, read once per request and replaced in one atomic step.</summary>
-internal sealed class RouteTableHolder(RouteTable initial)
+/// <param name="swapped">Told of every swap with the table before and after it (the drain tracker starts drains from it).</param>
+internal sealed class RouteTableHolder(RouteTable initial, Action<RouteTable, RouteTable>? swapped = null)
 {
     private RouteTable _current = initial;
 
@@ -11,6 +12,7 @@ internal sealed class RouteTableHolder(RouteTable initial)
     public void Swap(RouteTable next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        Volatile.Write(ref _current, next);
+        var previous = Interlocked.Exchange(ref _current, next);
+        swapped?.Invoke(previous, next);
     }
 }

@@ -22,6 +22,7 @@ internal sealed class LatencySketch
 
     private readonly long[] _counts = new long[BucketCount];
     private long _count;
+    private long _sumNanoseconds;
     private long _maxBits = BitConverter.DoubleToInt64Bits(0);
 
     /// <summary>The number of counters, whatever was recorded: the sketch's memory does not grow.</summary>
@@ -30,6 +31,9 @@ internal sealed class LatencySketch
     public long Count => Interlocked.Read(ref _count);
 
     public double Max => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _maxBits));
+
+    /// <summary>The sum of the recorded values in seconds (kept in whole nanoseconds, so recording stays one atomic add).</summary>
+    public double Sum => Interlocked.Read(ref _sumNanoseconds) / 1e9;
 
     public void Record(TimeSpan duration) => Record(duration.TotalSeconds);
 
@@ -42,7 +46,8 @@ internal sealed class LatencySketch
 
         Interlocked.Increment(ref _counts[IndexOf(seconds)]);
         Interlocked.Increment(ref _count);
-        RaiseMax(seconds);
+        Interlocked.Add(ref _sumNanoseconds, ToNanoseconds(seconds));
+        RaiseMax(ref _maxBits, seconds);
     }
 
     /// <summary>The value at rank ⌊q·(n-1)⌋ of the recorded values, within 1% relative error; 0 when empty.</summary>
@@ -88,23 +93,45 @@ internal sealed class LatencySketch
         }
 
         Interlocked.Add(ref _count, other.Count);
-        RaiseMax(other.Max);
+        Interlocked.Add(ref _sumNanoseconds, Interlocked.Read(ref other._sumNanoseconds));
+        RaiseMax(ref _maxBits, other.Max);
     }
 
-    private static int IndexOf(double seconds) =>
+    /// <summary>Adds the values of one window slot (the same buckets, kept in 32-bit counters to halve a window's memory).</summary>
+    public void Merge(WindowSketch slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        var counts = slot.Counts;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (Volatile.Read(ref counts[i]) is var n and > 0)
+            {
+                Interlocked.Add(ref _counts[i], n);
+            }
+        }
+
+        Interlocked.Add(ref _count, slot.Count);
+        Interlocked.Add(ref _sumNanoseconds, slot.SumNanoseconds);
+        RaiseMax(ref _maxBits, slot.Max);
+    }
+
+    internal static long ToNanoseconds(double seconds) => (long)Math.Min(seconds * 1e9, long.MaxValue / 4);
+
+    internal static int IndexOf(double seconds) =>
         seconds <= MinSeconds ? 0 : Math.Min(BucketCount - 1, (int)Math.Ceiling(Math.Log(seconds / MinSeconds) / LogGamma));
 
     /// <summary>The point of bucket i whose relative distance to either edge is α.</summary>
     private static double ValueOf(int index) =>
         index == 0 ? MinSeconds : MinSeconds * Math.Pow(Gamma, index) * 2 / (Gamma + 1);
 
-    private void RaiseMax(double seconds)
+    /// <summary>Raises a maximum kept as the bits of a double, without a lock.</summary>
+    internal static void RaiseMax(ref long maxBits, double seconds)
     {
         var bits = BitConverter.DoubleToInt64Bits(seconds);
         long current;
-        while (seconds > BitConverter.Int64BitsToDouble(current = Interlocked.Read(ref _maxBits)))
+        while (seconds > BitConverter.Int64BitsToDouble(current = Interlocked.Read(ref maxBits)))
         {
-            if (Interlocked.CompareExchange(ref _maxBits, bits, current) == current)
+            if (Interlocked.CompareExchange(ref maxBits, bits, current) == current)
             {
                 return;
             }

@@ -1,19 +1,18 @@
 using Airlock.Proxy.Forwarding;
+using Microsoft.AspNetCore.Http;
 
 namespace Airlock.Proxy.Telemetry;
 
 /// <summary>
-/// The proxy's own measurements of one revision of one route since start: traffic, errors (5xx and transport
-/// failures, 4xx kept apart as the client's), saturation (in flight), bytes, and latency sketches.
-/// Counters only grow (Prometheus counter semantics); windows over them are left to a later layer.
+/// The proxy's own measurements of one revision of one route: since start (counters only grow, Prometheus counter
+/// semantics) traffic, errors (5xx and transport failures, 4xx kept apart as the client's), saturation (in flight),
+/// bytes, latency sketches and error fingerprints; and the same over sliding windows of the last 15 minutes.
 /// </summary>
-internal sealed class RevisionTelemetry(string route, string revision)
+internal sealed class RevisionTelemetry(string route, string revision, TimeProvider time, string? errorCodeHeader)
 {
-    private readonly long[] _responsesByClass = new long[6];
+    private readonly long[] _outcomes = new long[RequestOutcomes.Count];
     private long _requests;
     private long _inFlight;
-    private long _transportFailures;
-    private long _clientAborts;
     private long _bytesIn;
     private long _bytesOut;
 
@@ -21,14 +20,16 @@ internal sealed class RevisionTelemetry(string route, string revision)
 
     public string Revision { get; } = revision;
 
+    /// <summary>Requests started (in flight ones included).</summary>
     public long Requests => Interlocked.Read(ref _requests);
 
     public long InFlight => Interlocked.Read(ref _inFlight);
 
     /// <summary>Upstream failures the client saw as the proxy's 502/504 or as a cut stream.</summary>
-    public long TransportFailures => Interlocked.Read(ref _transportFailures);
+    public long TransportFailures => Outcomes(RequestOutcome.TransportFailure);
 
-    public long ClientAborts => Interlocked.Read(ref _clientAborts);
+    /// <summary>Clients that went away, and streams cut at the drain bound.</summary>
+    public long ClientAborts => Outcomes(RequestOutcome.ClientAbort);
 
     public long BytesIn => Interlocked.Read(ref _bytesIn);
 
@@ -43,8 +44,14 @@ internal sealed class RevisionTelemetry(string route, string revision)
     /// <summary>From receiving the request to sending the response headers.</summary>
     public LatencySketch TimeToFirstByte { get; } = new();
 
-    /// <summary>Responses relayed from the revision with a status of class <paramref name="statusClass"/> (1 to 5).</summary>
-    public long ResponsesOfClass(int statusClass) => Interlocked.Read(ref _responsesByClass[statusClass]);
+    public FingerprintTable Fingerprints { get; } = new();
+
+    public RevisionWindow Window { get; } = new(time);
+
+    /// <summary>Responses with a status of class <paramref name="statusClass"/> (1 to 5); a 413 for an oversized body counts as 4xx.</summary>
+    public long ResponsesOfClass(int statusClass) => Outcomes((RequestOutcome)statusClass);
+
+    public long Outcomes(RequestOutcome outcome) => Interlocked.Read(ref _outcomes[(int)outcome]);
 
     public void Started()
     {
@@ -52,32 +59,36 @@ internal sealed class RevisionTelemetry(string route, string revision)
         Interlocked.Increment(ref _inFlight);
     }
 
-    public void Finished(ForwardResult result, TimeSpan elapsed)
+    /// <param name="responseHeaders">The headers relayed to the client, where the app's error code header is read.</param>
+    public void Finished(ForwardResult result, TimeSpan elapsed, IHeaderDictionary? responseHeaders = null)
     {
         Interlocked.Decrement(ref _inFlight);
         Interlocked.Add(ref _bytesIn, result.RequestBytes);
         Interlocked.Add(ref _bytesOut, result.ResponseBytes);
-        switch (result.Status)
+
+        // The proxy's own 502/504 is not the revision's answer: it is counted once, as a transport failure.
+        var outcome = RequestOutcomes.Of(result);
+        Interlocked.Increment(ref _outcomes[(int)outcome]);
+        double? latency = null, firstByte = null;
+        if (result.Status == ForwardStatus.Completed)
         {
-            case ForwardStatus.Completed:
-                Interlocked.Increment(ref _responsesByClass[Math.Clamp(result.StatusCode / 100, 1, 5)]);
-                Latency.Record(elapsed);
-                break;
-            case ForwardStatus.UpstreamFailed:
-            case ForwardStatus.UpstreamAbortedMidResponse:
-                // The proxy's own 502/504 is not the revision's answer: it is counted once, as a transport failure.
-                Interlocked.Increment(ref _transportFailures);
-                break;
-            case ForwardStatus.ClientAborted:
-                Interlocked.Increment(ref _clientAborts);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(result), result.Status, "unknown forward status");
+            latency = elapsed.TotalSeconds;
+            Latency.Record(latency.Value);
         }
 
-        if (result.TimeToFirstByte is { } firstByte && result.Status != ForwardStatus.UpstreamFailed)
+        if (result.TimeToFirstByte is { } ttfb && result.Status != ForwardStatus.UpstreamFailed)
         {
-            TimeToFirstByte.Record(firstByte);
+            firstByte = ttfb.TotalSeconds;
+            TimeToFirstByte.Record(firstByte.Value);
         }
+
+        var fingerprint = -1;
+        if (ErrorFingerprint.Of(result, responseHeaders, errorCodeHeader) is { } key)
+        {
+            fingerprint = Fingerprints.IndexOf(key);
+            Fingerprints.Count(fingerprint);
+        }
+
+        Window.Record(outcome, fingerprint, latency, firstByte);
     }
 }

@@ -19,4 +19,10 @@ public sealed record RevisionWindow(
     ImmutableDictionary<string, double> AppSignals)
 {
     public double? ErrorRate => Requests == 0 ? null : (double)Errors / Requests;
+
+    /// <summary>
+    /// How many events each app signal is an average over (turns for <c>cost_per_request</c>, observations for a
+    /// histogram's mean); a signal missing here is taken to cover <see cref="Requests"/>.
+    /// </summary>
+    public ImmutableDictionary<string, long> AppSignalSamples { get; init; } = ImmutableDictionary<string, long>.Empty;
 }

@@ -16,4 +16,10 @@ public sealed class RouterException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// Why, as a stable code: the proxy's problem code (<c>stale_version</c>, <c>store_conflict</c>,
+    /// <c>invalid_routes</c>, <c>unauthorized</c>), or <c>unreachable</c>, <c>not_applied</c>, <c>bad_answer</c>.
+    /// </summary>
+    public string? Code { get; init; }
 }

@@ -1,3 +1,5 @@
+using Airlock.Core.Deployment;
+
 namespace Airlock.Rollouts.Runtime;
 
 /// <summary>A running revision as the runtime started (or re-attached) it.</summary>
@@ -13,5 +15,11 @@ public sealed record RevisionInstance(
     string LogDirectory,
     Task<int?> Exited)
 {
+    /// <summary>The health gate of this revision (the service's; a re-attached instance gets the defaults unless the caller sets it).</summary>
+    public HealthSpec Health { get; init; } = new();
+
+    /// <summary>Time between SIGTERM and SIGKILL on stop.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
+
     public RevisionInstanceRecord ToRecord() => new(Revision, Pid, ProcessStartTicks, Port, LogDirectory, StartedAt);
 }

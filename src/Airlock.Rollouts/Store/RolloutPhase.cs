@@ -1,6 +1,9 @@
 namespace Airlock.Rollouts.Store;
 
-/// <summary>Explicit phases of the rollout state machine; the last five are terminal.</summary>
+/// <summary>
+/// Explicit phases of the rollout state machine. Terminal: Promoted, RolledBack, Aborted, Failed, Superseded
+/// (<see cref="RolloutPhases.IsTerminal"/>). New phases are added at the end: the store may keep the number.
+/// </summary>
 public enum RolloutPhase
 {
     Pending,
@@ -19,4 +22,7 @@ public enum RolloutPhase
     Aborted,
     Failed,
     Superseded,
+
+    /// <summary>A person asked to abort: traffic goes back to stable, then the rollout ends as Aborted.</summary>
+    Aborting,
 }

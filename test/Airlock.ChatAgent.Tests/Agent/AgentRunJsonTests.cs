@@ -92,15 +92,38 @@ public class AgentRunJsonTests
         var sent = model.LastMessages!;
         Assert.Equal(2, sent.Count);
         Assert.StartsWith("PERSONA-CANARY-7", sent[0].Text, StringComparison.Ordinal);
-        Assert.Contains("Parcels ship within two days.", sent[0].Text, StringComparison.Ordinal);
-        Assert.Equal("How fast do parcels ship?", sent[1].Text);
+
+        // The passages ride with the question, so the system prompt stays a constant, cacheable prefix.
+        Assert.DoesNotContain("Parcels ship within two days.", sent[0].Text, StringComparison.Ordinal);
+        Assert.Contains("[1] ", sent[1].Text, StringComparison.Ordinal);
+        Assert.Contains("Parcels ship within two days.", sent[1].Text, StringComparison.Ordinal);
+        Assert.EndsWith("How fast do parcels ship?", sent[1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Run_ModelFails_Returns502ProblemWithOwnCode()
+    public async Task Run_ModelFailsBeforeFirstWord_AnswersFromKnowledgeBaseWithNote()
     {
         using var kb = TestKnowledgeBase.Tiny();
         var model = new FakeChatClient { FailWith = new HttpRequestException("upstream said 500 with secret sk-live-123") };
+        await using var app = new ChatAgentApp(kb.Settings(), model);
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/agent/run", HttpAssert.Json("""{"message":"How fast do parcels ship?"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        var answer = JsonDocument.Parse(body).RootElement;
+        Assert.True(answer.GetProperty("answered").GetBoolean());
+        Assert.Contains("Parcels ship within two days.", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal("the model did not answer, so this answer is quoted from the knowledge base", answer.GetProperty("notes")[0].GetString());
+        Assert.DoesNotContain("sk-live", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ModelFailsAfterFirstWords_Returns502ProblemWithOwnCode()
+    {
+        using var kb = TestKnowledgeBase.Tiny();
+        var model = new FakeChatClient("Parcels ") { FailWith = new HttpRequestException("upstream said 500 with secret sk-live-123"), FailAfterChunks = true };
         await using var app = new ChatAgentApp(kb.Settings(), model);
         using var client = app.CreateClient();
 

@@ -80,7 +80,7 @@ public class AgentRunStreamingTests
     public async Task Run_ModelFailsMidStream_EndsWithErrorEventCarryingOwnCode()
     {
         using var kb = TestKnowledgeBase.Tiny();
-        var model = new FakeChatClient { FailWith = new InvalidDataException("upstream returned 200 with an HTML page") };
+        var model = new FakeChatClient("Refunds ") { FailWith = new InvalidDataException("upstream returned 200 with an HTML page"), FailAfterChunks = true };
         await using var app = new ChatAgentApp(kb.Settings(), model);
         using var client = app.CreateClient();
         using var cancel = new CancellationTokenSource(Bound);
@@ -93,6 +93,7 @@ public class AgentRunStreamingTests
         Assert.Equal("error", last.Event);
         var error = JsonDocument.Parse(last.Data!).RootElement;
         Assert.Equal("agent.model_failed", error.GetProperty("code").GetString());
+        Assert.Contains(events, e => e.Event == "delta");
         Assert.DoesNotContain("HTML", last.Data, StringComparison.Ordinal);
         Assert.DoesNotContain(events, e => e.Event == "done");
     }

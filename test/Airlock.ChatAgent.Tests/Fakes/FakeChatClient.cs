@@ -10,6 +10,9 @@ internal sealed class FakeChatClient(params string[] chunks) : IChatClient
 
     public Exception? FailWith { get; init; }
 
+    /// <summary>Throw <see cref="FailWith"/> after the chunks instead of before them: a model that fails mid-answer.</summary>
+    public bool FailAfterChunks { get; init; }
+
     public bool WaitForRelease { get; init; }
 
     public IReadOnlyList<ChatMessage>? LastMessages { get; private set; }
@@ -27,7 +30,7 @@ internal sealed class FakeChatClient(params string[] chunks) : IChatClient
     {
         LastMessages = [.. messages];
         Called.TrySetResult();
-        if (FailWith is not null)
+        if (FailWith is not null && !FailAfterChunks)
         {
             throw FailWith;
         }
@@ -50,6 +53,11 @@ internal sealed class FakeChatClient(params string[] chunks) : IChatClient
         foreach (var chunk in chunks)
         {
             yield return new ChatResponseUpdate(ChatRole.Assistant, chunk);
+        }
+
+        if (FailWith is not null)
+        {
+            throw FailWith;
         }
     }
 

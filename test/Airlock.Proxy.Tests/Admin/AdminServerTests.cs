@@ -1,3 +1,4 @@
+using Airlock.Core.Security;
 using Airlock.Proxy.Admin;
 
 namespace Airlock.Proxy.Tests.Admin;
@@ -19,7 +20,7 @@ public sealed class AdminServerTests
     [Fact]
     public void Create_NonLoopbackAddress_Throws()
     {
-        var error = Assert.Throws<ArgumentException>(() => AdminServer.Create("http://0.0.0.0:0", new AdminToken("t"), null!, null!));
+        var error = Assert.Throws<ArgumentException>(() => AdminServer.Create("http://0.0.0.0:0", new BearerToken("t"), null!, null!, null!));
         Assert.Contains("loopback", error.Message, StringComparison.Ordinal);
     }
 }

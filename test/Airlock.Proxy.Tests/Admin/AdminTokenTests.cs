@@ -1,4 +1,4 @@
-using Airlock.Proxy.Admin;
+using Airlock.Core.Security;
 
 namespace Airlock.Proxy.Tests.Admin;
 
@@ -10,8 +10,8 @@ public sealed class AdminTokenTests
         using var folder = new TempDirectory();
         var path = Path.Combine(folder.Path, "admin.token");
 
-        var created = AdminToken.LoadOrCreate(path, out var wasCreated);
-        var loaded = AdminToken.LoadOrCreate(path, out var createdAgain);
+        var created = BearerToken.LoadOrCreate(path, out var wasCreated);
+        var loaded = BearerToken.LoadOrCreate(path, out var createdAgain);
 
         Assert.True(wasCreated);
         Assert.False(createdAgain);
@@ -34,5 +34,5 @@ public sealed class AdminTokenTests
     [InlineData("Bearer secret-token-123456789")]
     [InlineData("Token secret-token-12345678")]
     public void Authorizes_WrongOrMissingHeader_False(string? header) =>
-        Assert.False(new AdminToken("secret-token-12345678").Authorizes(header));
+        Assert.False(new BearerToken("secret-token-12345678").Authorizes(header));
 }

@@ -38,6 +38,38 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task ContentLengthBody_TailWrittenAfterAPause_ReachesTheClientWithoutWaiting()
+    {
+        // A body with Content-Length is flushed only before a read that would wait. The first part goes out that way;
+        // the tail then arrives and is followed at once by the end of the body, so it must be flushed at the end
+        // (Kestrel's CompleteAsync does not send it: it would sit until the keep-alive timeout, 130 s).
+        const int Head = 100_000;
+        const int Tail = 1_000;
+        var clientSawHead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var v1 = await UpstreamServer.StartAsync("v1", async context =>
+        {
+            context.Response.ContentLength = Head + Tail;
+            await context.Response.Body.WriteAsync(new byte[Head]);
+            await context.Response.Body.FlushAsync();
+            await clientSawHead.Task.WaitAsync(Bound);
+            await context.Response.Body.WriteAsync(Enumerable.Repeat((byte)7, Tail).ToArray());
+        });
+        await using var v2 = await UpstreamServer.StartAsync("v2");
+        await using var proxy = await ProxyUnderTest.StartAsync(ProxyUnderTest.TwoRevisions(v1, 1, v2, 0));
+
+        using var response = await proxy.Client.GetAsync("/download", HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[Head + Tail];
+        await body.ReadExactlyAsync(buffer.AsMemory(0, Head)).AsTask().WaitAsync(Bound);
+        clientSawHead.SetResult();
+        await body.ReadExactlyAsync(buffer.AsMemory(Head, Tail)).AsTask().WaitAsync(Bound);
+
+        Assert.Equal(Head + Tail, response.Content.Headers.ContentLength);
+        Assert.All(buffer[Head..], b => Assert.Equal(7, b));
+        Assert.Equal(0, await body.ReadAsync(new byte[1]).AsTask().WaitAsync(Bound));
+    }
+
+    [Fact]
     public async Task ClientDisconnect_MidStream_CancelsTheUpstreamRequest()
     {
         var upstreamCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -11,7 +11,7 @@ public sealed class DefaultRulesSelfCheckTests
     [Theory]
     [InlineData("ResultNames.cs", "        CheckResult.Pass => \"✔ pass\",")]
     [InlineData("RemoteUrl.cs", "/// Remote URLs often carry a token (<c>https://x-access-token:ghp_…@github.com/…</c>).")]
-    [InlineData("AdminToken.cs", "        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=');")]
+    [InlineData("BearerToken.cs", "        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=');")]
     [InlineData("create.sh", "openai_key=\"sk-proj-$(alnum openai-1 20)$(alnum openai-2 20)\"")]
     public void Detect_OwnSourceLine_ReportsNothing(string path, string line)
     {

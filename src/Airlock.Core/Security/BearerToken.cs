@@ -1,18 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Airlock.Proxy.Admin;
+namespace Airlock.Core.Security;
 
 /// <summary>
-/// The bearer token the admin API requires. Compared in constant time over SHA-256 digests, so neither the
+/// A bearer token an API on loopback requires (the proxy's admin API, `airlock serve`). Compared in constant time over SHA-256 digests, so neither the
 /// content nor the length of the token leaks through timing.
 /// </summary>
-internal sealed class AdminToken
+public sealed class BearerToken
 {
     private const string Scheme = "Bearer ";
     private readonly byte[] _digest;
 
-    public AdminToken(string token)
+    public BearerToken(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
         _digest = SHA256.HashData(Encoding.UTF8.GetBytes(token));
@@ -23,7 +23,7 @@ internal sealed class AdminToken
     public string Redacted { get; }
 
     /// <summary>Reads the token file, or creates it (owner read/write only) with 256 random bits on first start.</summary>
-    public static AdminToken LoadOrCreate(string path, out bool created)
+    public static BearerToken LoadOrCreate(string path, out bool created)
     {
         created = false;
         if (File.Exists(path))
@@ -31,10 +31,10 @@ internal sealed class AdminToken
             var text = File.ReadAllText(path).Trim();
             if (text.Length < 16)
             {
-                throw new InvalidDataException($"{path}: the admin token must be at least 16 characters; delete the file to have a new one made.");
+                throw new InvalidDataException($"{path}: the token must be at least 16 characters; delete the file to have a new one made.");
             }
 
-            return new AdminToken(text);
+            return new BearerToken(text);
         }
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -50,7 +50,7 @@ internal sealed class AdminToken
         }
 
         created = true;
-        return new AdminToken(token);
+        return new BearerToken(token);
     }
 
     public bool Authorizes(string? authorizationHeader)

@@ -1,0 +1,10 @@
+namespace Airlock.Core.Deployment;
+
+internal enum ConditionTokenKind
+{
+    End,
+    Word,
+    Operator,
+    Number,
+    Other,
+}

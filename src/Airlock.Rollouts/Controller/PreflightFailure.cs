@@ -1,0 +1,3 @@
+namespace Airlock.Rollouts.Controller;
+
+public sealed record PreflightFailure(string RowId, string Summary);
