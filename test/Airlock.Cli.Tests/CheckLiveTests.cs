@@ -96,7 +96,9 @@ public sealed class CheckLiveTests
     private static TestRepository Repository()
     {
         var repo = new TestRepository();
-        repo.Write("README.md", "hello\n").Commit();
+
+        // Room for a loaded, shared build machine: only the behaviour under test should decide the rows.
+        repo.Write("README.md", "hello\n").Write("airlock.yaml", "live:\n  timeout: 45s\n  deadline: 180s\n").Commit();
         return repo;
     }
 }

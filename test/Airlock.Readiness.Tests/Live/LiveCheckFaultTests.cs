@@ -48,8 +48,9 @@ public sealed class LiveCheckFaultTests
         // Rows run at once: the health row's own turn either timed out, or was not sent because another had.
         Assert.Matches("timed out after 1 s|already timed out", health.Summary);
         Assert.Contains(rows, r => r.Summary.Contains("timed out after 1 s", StringComparison.Ordinal));
-        // After the first timeout nothing more is sent: the memory row's second reading is one that never went.
-        Assert.Contains("not sent", rows.Row("memory").Summary, StringComparison.Ordinal);
+        // After the first timeout nothing more is sent: rows with a second step (streaming after its warm-up, memory's
+        // second reading) report a request that never went.
+        Assert.Contains(rows, r => (r.Summary + r.Evidence()).Contains("not sent", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -80,6 +81,24 @@ public sealed class LiveCheckFaultTests
         Assert.All(secrets.Evidence, e => Assert.StartsWith("sk-l…[sha256:", e.RedactedValue, StringComparison.Ordinal));
         Assert.Equal(CheckResult.Pass, rows.Row("version").Result);
         Assert.DoesNotContain(rows.SelectMany(r => r.Evidence.Select(e => e.Message).Append(r.Summary).Append(r.Test)), text => text.Contains(key, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Faults:ToolTimeout=true", "checks.faults.toolTimeout")]
+    [InlineData("Faults:UpstreamGarbage=true", "checks.faults.upstreamGarbage")]
+    public async Task RunAsync_BrokenUpstream_DegradationExercisedAndRetrievalFails(string fault, string shownAs)
+    {
+        await using var sample = await SampleProcess.StartAsync("Agent:Revision=test-revision", fault, "Tools:DefaultTimeout=00:00:01");
+
+        var rows = await LiveRun.RunAsync(sample.Url);
+
+        var degradation = rows.Row("degradation");
+        Assert.True(degradation.Result == CheckResult.Pass, degradation.Summary + "\n" + degradation.Evidence());
+        Assert.Contains("degradation switches on: " + shownAs, degradation.Summary, StringComparison.Ordinal);
+        var retrieval = rows.Row("retrieval");
+        Assert.Equal(CheckResult.Fail, retrieval.Result);
+        Assert.Equal(Severity.DegradesIt, retrieval.Severity);
+        Assert.Equal(CheckResult.Pass, rows.Row("health").Result);
     }
 
     [Fact]

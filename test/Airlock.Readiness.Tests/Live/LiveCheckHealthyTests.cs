@@ -12,7 +12,7 @@ public sealed class LiveCheckHealthyTests(HealthySampleFixture sample) : IClassF
     {
         var rows = await LiveRun.RunAsync(sample.Url, environment: Secrets);
 
-        foreach (var id in new[] { "health", "known-bad-input", "version", "rate-limit", "degradation", "retrieval", "time-zone", "memory", "streaming", "secrets" })
+        foreach (var id in new[] { "health", "known-bad-input", "version", "rate-limit", "degradation", "persona", "retrieval", "time-zone", "memory", "streaming", "secrets" })
         {
             var row = rows.Row(id);
             Assert.True(row.Result == CheckResult.Pass, $"{row.Id}: {row.Result}: {row.Summary}\n{row.Evidence()}");
@@ -23,14 +23,13 @@ public sealed class LiveCheckHealthyTests(HealthySampleFixture sample) : IClassF
     }
 
     [Fact]
-    public async Task RunAsync_SampleWithoutInjectionGuard_PersonaFailsNamingTheMissingRefusal()
+    public async Task RunAsync_PersonaProbes_EachRefusedByTheSamplesGuard()
     {
-        // The sample's injection guard (issue 5, chat-guard) is not merged yet: nothing refuses. When it is, this row passes.
         var rows = await LiveRun.RunAsync(sample.Url);
 
         var persona = rows.Row("persona");
-        Assert.Equal(CheckResult.Fail, persona.Result);
-        Assert.Contains("refused is absent", persona.Evidence(), StringComparison.Ordinal);
+        Assert.Equal(CheckResult.Pass, persona.Result);
+        Assert.Equal(6, persona.Evidence.Count(e => e.Message.Contains(" refused: ", StringComparison.Ordinal)));
     }
 
     [Fact]
