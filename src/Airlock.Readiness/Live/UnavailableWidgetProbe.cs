@@ -4,7 +4,7 @@ namespace Airlock.Readiness.Live;
 internal sealed class UnavailableWidgetProbe(string reason) : IWidgetProbe
 {
     public static UnavailableWidgetProbe NoDriver { get; } =
-        new("no headless browser driver in this build yet (Airlock.Browser, from issue 5's widget work, is not merged)");
+        new("no browser probe wired yet: row 10 is not implemented over Airlock.Browser (headless Chromium) in this build");
 
     public string? UnavailableReason { get; } = reason;
 
