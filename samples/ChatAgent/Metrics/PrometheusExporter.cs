@@ -46,6 +46,11 @@ internal sealed class PrometheusExporter : IDisposable
     public string Write()
     {
         var text = new StringBuilder(BuildInfo);
+
+        // The conventional process metric (as Prometheus client libraries name it), read at scrape time: what a memory
+        // budget (airlock check --live, row 9) and an OOM-killer compare with. Environment.WorkingSet is VmRSS on Linux.
+        text.Append("# HELP process_resident_memory_bytes Resident memory size in bytes.\n# TYPE process_resident_memory_bytes gauge\n")
+            .Append("process_resident_memory_bytes{").Append(_revisionLabel).Append("} ").Append(Environment.WorkingSet.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var (instrument, series) in _series.OrderBy(p => p.Key.Name, StringComparer.Ordinal))
         {
             var isHistogram = instrument is Histogram<double> or Histogram<long>;

@@ -83,6 +83,23 @@ internal sealed partial class CheckCommand
         DefaultValueFactory = _ => "3",
     };
 
+    internal Option<string?> LiveOption { get; } = new("--live")
+    {
+        Description = "Also probe the running revision at URL (live rows 1-12 and live.probes from airlock.yaml); loopback only unless --allow-remote.",
+        HelpName = "URL",
+    };
+
+    internal Option<bool> AllowRemoteOption { get; } = new("--allow-remote")
+    {
+        Description = "With --live: allow a target that is not on this machine (a non-loopback address or host name).",
+    };
+
+    internal Option<string?> ExpectRevisionOption { get; } = new("--expect-revision")
+    {
+        Description = "With --live: the revision the version endpoint must report [default: live.version.expect, else the repository's HEAD].",
+        HelpName = "REV",
+    };
+
     internal Option<bool> NoProgressOption { get; } = new("--no-progress")
     {
         Description = "Do not draw progress bars.",

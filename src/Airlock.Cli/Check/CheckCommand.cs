@@ -35,6 +35,9 @@ internal sealed partial class CheckCommand : AirlockCommand
         Options.Add(OnlyOption);
         Options.Add(SkipOption);
         Options.Add(EvidenceOption);
+        Options.Add(LiveOption);
+        Options.Add(AllowRemoteOption);
+        Options.Add(ExpectRevisionOption);
         Options.Add(NoProgressOption);
         Options.Add(VerboseOption);
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Airlock.Core.Config;
 using Airlock.Core.Readiness;
 using Airlock.Readiness.Git;
+using Airlock.Readiness.Live;
 using Airlock.Readiness.Reporting;
 using Airlock.Readiness.Rubric;
 
@@ -62,7 +63,8 @@ internal sealed record CheckRequest
         }
 
         var configFile = ExistingFile(parse.GetValue(command.ConfigOption), "--config", errors);
-        var checks = SelectChecks(parse.GetValue(command.OnlyOption), parse.GetValue(command.SkipOption), errors);
+        var live = ResolveLive(parse, command, errors);
+        var checks = SelectChecks(parse.GetValue(command.OnlyOption), parse.GetValue(command.SkipOption), live, errors);
         var evidence = ParseEvidence(parse.GetValue(command.EvidenceOption) ?? "3", errors);
         if (errors.Count > 0)
         {
@@ -113,10 +115,12 @@ internal sealed record CheckRequest
         return Path.GetFullPath(await git.ReadAsync(["rev-parse", "--show-toplevel"], cancellationToken));
     }
 
-    private static List<IReadinessCheck> SelectChecks(string[]? only, string[]? skip, List<ConfigError> errors)
+    private static List<IReadinessCheck> SelectChecks(string[]? only, string[]? skip, LiveTarget? live, List<ConfigError> errors)
     {
-        var all = ReadinessCheckCatalog.CreateAll();
-        var known = all.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<IReadinessCheck> all = live is null
+            ? ReadinessCheckCatalog.CreateAll()
+            : [.. ReadinessCheckCatalog.CreateAll(), new LiveCheck(live, UnavailableWidgetProbe.NoDriver)];
+        var known = all.Select(c => c.Id).Append(LiveCheck.CheckId).ToHashSet(StringComparer.Ordinal);
         var onlyIds = SplitIds(only);
         var skipIds = SplitIds(skip);
         foreach (var id in onlyIds.Concat(skipIds).Where(id => !known.Contains(id)))
@@ -124,7 +128,46 @@ internal sealed record CheckRequest
             errors.Add(Error(onlyIds.Contains(id) ? "--only" : "--skip", $"unknown check '{id}'.", $"known checks: {string.Join(", ", known)}"));
         }
 
+        if (live is null && onlyIds.Contains(LiveCheck.CheckId))
+        {
+            errors.Add(Error("--only", "the live check needs a running revision to probe.", "add --live URL, e.g. --live http://127.0.0.1:5080"));
+        }
+
         return [.. all.Where(c => (onlyIds.Count == 0 || onlyIds.Contains(c.Id)) && !skipIds.Contains(c.Id))];
+    }
+
+    /// <summary>
+    /// The --live target, or null without --live. A target off this machine needs --allow-remote: the probes send a
+    /// burst of turns, and that must never reach someone else's service by a typo.
+    /// </summary>
+    private static LiveTarget? ResolveLive(ParseResult parse, CheckCommand command, List<ConfigError> errors)
+    {
+        var text = parse.GetValue(command.LiveOption);
+        var allowRemote = parse.GetValue(command.AllowRemoteOption);
+        var revision = parse.GetValue(command.ExpectRevisionOption);
+        if (text is null)
+        {
+            if (allowRemote || revision is not null)
+            {
+                errors.Add(Error(allowRemote ? "--allow-remote" : "--expect-revision", "only means something with --live URL.", "add --live URL, or drop the option"));
+            }
+
+            return null;
+        }
+
+        if (!LiveTarget.TryCreate(text, out var uri, out var problem))
+        {
+            errors.Add(Error("--live", problem!, "e.g. --live http://127.0.0.1:5080"));
+            return null;
+        }
+
+        if (!allowRemote && !LiveTarget.IsLoopback(uri!))
+        {
+            errors.Add(Error("--live", $"{uri!.Host} is not a loopback address; the live probes send bursts of requests and only go off this machine when asked.", "pass --allow-remote to probe it (only a service you own), or use http://127.0.0.1:PORT"));
+            return null;
+        }
+
+        return new LiveTarget { BaseUri = uri!, AllowRemote = allowRemote, ExpectRevision = revision, Environment = LiveTarget.ProcessEnvironment() };
     }
 
     private static HashSet<string> SplitIds(string[]? values) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Airlock.Core.Config.Live;
 using Airlock.Core.Deployment;
 
 namespace Airlock.Core.Config;
@@ -23,6 +24,9 @@ public sealed record AirlockConfig
     public SecretsConfig Secrets { get; init; } = new();
 
     public ImmutableArray<CustomCheckConfig> Checks { get; init; } = [];
+
+    /// <summary>How <c>airlock check --live URL</c> probes a running revision.</summary>
+    public LiveConfig Live { get; init; } = new();
 
     /// <summary>The deployment description; null when airlock.yaml has no <c>service</c> section.</summary>
     public DeploymentSpec? Deployment { get; init; }

@@ -9,7 +9,7 @@ namespace Airlock.Core.Config;
 /// Reads <c>airlock.yaml</c> strictly: unknown keys and bad values are errors with file, line and a hint,
 /// and all of them are reported at once (<see cref="ConfigException.Errors"/>).
 /// </summary>
-public static class AirlockConfigLoader
+public static partial class AirlockConfigLoader
 {
     public const string FileName = "airlock.yaml";
 
@@ -84,6 +84,7 @@ public static class AirlockConfigLoader
             ["thresholds"] = node => config = config with { Thresholds = ReadThresholds(reader, node) },
             ["secrets"] = node => config = config with { Secrets = ReadSecrets(reader, node) },
             ["checks"] = node => config = config with { Checks = ReadChecks(reader, node) },
+            ["live"] = node => config = config with { Live = ReadLive(reader, node) },
         });
         return config;
     }
