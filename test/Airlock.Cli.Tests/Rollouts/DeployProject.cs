@@ -43,11 +43,18 @@ internal sealed class DeployProject : IDisposable
 
     public string Tag { get; }
 
+    private string EndpointFile => Path.Combine(Root, ".airlock", "serve.json");
+
     /// <summary>The proxy's data-plane address: where traffic goes.</summary>
     public Uri Listen { get; }
 
+    /// <summary>Starts serve; the endpoint file of an earlier (killed) serve is removed first, see <see cref="WaitForServeAsync"/>.</summary>
     public ServeProcess StartServe()
     {
+        if (File.Exists(EndpointFile))
+        {
+            File.Delete(EndpointFile);
+        }
         var serve = ServeProcess.Start(Root, Tag);
         _serves.Add(serve);
         return serve;
@@ -56,9 +63,10 @@ internal sealed class DeployProject : IDisposable
     /// <summary>Waits (bounded) until the newest serve answers the status verb.</summary>
     public async Task WaitForServeAsync()
     {
+        // Without .airlock/serve.json the verbs fall back to the default port, where another project's serve may answer.
         for (var attempt = 0; attempt < 120; attempt++)
         {
-            if ((await CliAsync("status", "--json")).ExitCode == ExitCodes.Ok)
+            if (File.Exists(EndpointFile) && (await CliAsync("status", "--json")).ExitCode == ExitCodes.Ok)
             {
                 return;
             }
@@ -70,7 +78,16 @@ internal sealed class DeployProject : IDisposable
     }
 
     /// <summary>A client verb, in process, against this project's serve.</summary>
-    public Task<CliRun> CliAsync(params string[] args) => CliRun.InvokeAsync([.. args, "--dir", Root]);
+    /// <remarks>Bounded: a <c>deploy --wait</c> that never ends fails the test instead of hanging it.</remarks>
+    public Task<CliRun> CliAsync(params string[] args) => CliRun.InvokeAsync([.. args, "--dir", Root]).WaitAsync(TimeSpan.FromSeconds(90));
+
+    /// <summary>A client verb that must succeed; its output is the failure message otherwise.</summary>
+    public async Task<CliRun> OkAsync(params string[] args)
+    {
+        var run = await CliAsync(args);
+        Assert.True(run.ExitCode == ExitCodes.Ok, $"airlock {string.Join(' ', args)} exited {run.ExitCode}: {run.Out}{run.Error}\nserve: {(_serves.Count > 0 ? _serves[^1].Errors : string.Empty)}");
+        return run;
+    }
 
     public async Task<JsonElement> StatusAsync()
     {

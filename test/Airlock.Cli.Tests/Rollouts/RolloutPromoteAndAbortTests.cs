@@ -28,7 +28,7 @@ public sealed class RolloutPromoteAndAbortTests
         Assert.Equal("v2", DeployProject.Stable(await project.StatusAsync()));
 
         // (d) abort from the CLI while the third revision has traffic: everything goes back to v2.
-        Assert.Equal(ExitCodes.Ok, (await project.CliAsync("deploy", "v3")).ExitCode);
+        await project.OkAsync("deploy", "v3");
         await project.WaitForAsync(s => DeployProject.ActiveWeight(s) == 20, "v3 at 20%");
         var abort = await project.CliAsync("abort");
         Assert.True(abort.ExitCode == ExitCodes.Ok, abort.Out + abort.Error);

@@ -11,7 +11,7 @@ public sealed class RolloutRollbackTests
         using var project = new DeployProject("{setWeight: 20}, {pause: 20s}, {setWeight: 50}, {pause: 20s}");
         project.StartServe();
         await project.WaitForServeAsync();
-        Assert.Equal(ExitCodes.Ok, (await project.CliAsync("deploy", "v1", "--wait")).ExitCode);
+        await project.OkAsync("deploy", "v1", "--wait");
 
         await using var traffic = Traffic.Start(project.Listen);
         var faulty = await project.CliAsync("deploy", "v2", "--env", "TEST_ERROR_RATE=0.5", "--wait");

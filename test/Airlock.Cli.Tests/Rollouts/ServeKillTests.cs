@@ -9,10 +9,10 @@ public sealed class ServeKillTests
         using var project = new DeployProject("{setWeight: 20}, {pause: 8s}, {setWeight: 50}, {pause: 3s}");
         var serve = project.StartServe();
         await project.WaitForServeAsync();
-        Assert.Equal(ExitCodes.Ok, (await project.CliAsync("deploy", "v1", "--wait")).ExitCode);
+        await project.OkAsync("deploy", "v1", "--wait");
 
         await using var traffic = Traffic.Start(project.Listen);
-        Assert.Equal(ExitCodes.Ok, (await project.CliAsync("deploy", "v2")).ExitCode);
+        await project.OkAsync("deploy", "v2");
         await project.WaitForAsync(
             s => DeployProject.ActiveWeight(s) == 20 && s.GetProperty("active").GetProperty("status").GetProperty("stepIndex").GetInt32() == 1,
             "v2 pausing at 20%");
