@@ -20,12 +20,13 @@ public sealed class RolloutPromoteAndAbortTests
         Assert.Contains("v1 is live (100%)", first.Out, StringComparison.Ordinal);
 
         await using var traffic = Traffic.Start(project.Listen);
-        var second = await project.CliAsync("deploy", "v2", "--wait");
-        Assert.True(second.ExitCode == ExitCodes.Ok, second.Out + second.Error);
-        Assert.Contains("v2 at 20%", second.Out, StringComparison.Ordinal);
-        Assert.Contains("v2 at 50%", second.Out, StringComparison.Ordinal);
-        Assert.Contains("v2 promoted to 100%", second.Out, StringComparison.Ordinal);
-        Assert.Equal("v2", DeployProject.Stable(await project.StatusAsync()));
+        await project.OkAsync("deploy", "v2");
+        var promoted = await project.WaitForAsync(s => DeployProject.ActivePhase(s) is null, "v2's rollout to end");
+        Assert.Equal("promoted", promoted.GetProperty("last").GetProperty("status").GetProperty("phase").GetString());
+        Assert.Equal("v2", DeployProject.Stable(promoted));
+        var detail = await project.RolloutAsync(promoted.GetProperty("last").GetProperty("id").GetInt64());
+        Assert.Equal(["v2 at 20%", "v2 at 50%"], Ledger(detail, "step").Select(e => e.GetProperty("message").GetString()));
+        Assert.Single(Ledger(detail, "promoted"));
 
         // (d) abort from the CLI while the third revision has traffic: everything goes back to v2.
         await project.OkAsync("deploy", "v3");

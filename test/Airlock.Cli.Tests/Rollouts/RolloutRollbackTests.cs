@@ -14,10 +14,9 @@ public sealed class RolloutRollbackTests
         await project.OkAsync("deploy", "v1", "--wait");
 
         await using var traffic = Traffic.Start(project.Listen);
-        var faulty = await project.CliAsync("deploy", "v2", "--env", "TEST_ERROR_RATE=0.5", "--wait");
+        await project.OkAsync("deploy", "v2", "--env", "TEST_ERROR_RATE=0.5");
+        await project.WaitForAsync(s => DeployProject.ActivePhase(s) is null, "v2's rollout to end");
 
-        Assert.True(faulty.ExitCode == ExitCodes.Refused, faulty.Out + faulty.Error);
-        Assert.Contains("rolled back: all traffic on v1", faulty.Out, StringComparison.Ordinal);
         var status = await project.StatusAsync();
         Assert.Equal("v1", DeployProject.Stable(status));
         var last = status.GetProperty("last");
