@@ -4,12 +4,14 @@ namespace Airlock.Cli.Tests.Rollouts;
 
 /// <summary>
 /// Bounded sequential traffic through the proxy: one request at a time with a short gap, at most
-/// <see cref="MaxRequests"/> requests, until stopped. Every answer is kept (status 0: no answer at all).
+/// <see cref="MaxRequests"/> requests, until stopped, each as a new user (no cookies). Every answer is kept (status 0: no answer at all).
 /// </summary>
 internal sealed class Traffic : IAsyncDisposable
 {
     public const int MaxRequests = 20_000;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // No cookie jar: the proxy pins a client to one revision by its airlock_uid cookie, so one cookie-keeping client
+    // would be one sticky user who never reaches the canary. Without cookies every request is a new user.
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseCookies = false }) { Timeout = TimeSpan.FromSeconds(10) };
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
