@@ -41,7 +41,6 @@ internal sealed class ServeComposition : IAsyncDisposable
             null,
             factory.CreateLogger<CompositeMetricSource>());
         var notifier = spec.Webhooks.IsDefaultOrEmpty ? null : new WebhookNotifier(spec.Webhooks, http, time, factory.CreateLogger<WebhookNotifier>());
-        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("the path of the airlock executable is unknown");
         var engine = new RolloutEngine(new RolloutEngineServices
         {
             Spec = spec,
@@ -55,7 +54,7 @@ internal sealed class ServeComposition : IAsyncDisposable
             Probes = new VerifyProbeRunner(http),
             Http = http,
             Notifier = notifier,
-            RouterHost = new ProxyProcessHost(router, runtime, spec, executable, proxyState, time),
+            RouterHost = new ProxyProcessHost(router, runtime, spec, AirlockCommand(), proxyState, time),
             Time = time,
             Logger = factory.CreateLogger<RolloutEngine>(),
         });
@@ -66,6 +65,18 @@ internal sealed class ServeComposition : IAsyncDisposable
         };
         composition._owned.AddRange(ImmutableArray.Create<object?>(notifier, runtime, store, http, factory).Where(o => o is not null)!);
         return composition;
+    }
+
+    /// <summary>
+    /// How to start this same airlock again (for the proxy): the apphost alone, or, when running as
+    /// <c>dotnet airlock.dll</c> (the ./airlock wrapper does), the dotnet host and the dll; the host alone would try to
+    /// run "proxy" as a dotnet command.
+    /// </summary>
+    internal static ImmutableArray<string> AirlockCommand()
+    {
+        var process = Environment.ProcessPath ?? throw new InvalidOperationException("the path of the airlock executable is unknown");
+        var isDotnetHost = Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+        return isDotnetHost ? [process, typeof(ServeComposition).Assembly.Location] : [process];
     }
 
     public async ValueTask DisposeAsync()

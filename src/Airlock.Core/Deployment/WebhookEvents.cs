@@ -16,7 +16,8 @@ public static class WebhookEvents
     public const string RolledBack = "rolled_back";
     public const string Aborted = "aborted";
     public const string Undone = "undone";
+    public const string Failed = "failed";
 
     public static ImmutableArray<string> All { get; } =
-        [Started, Step, Paused, Resumed, ApprovalRequired, Approved, Warning, Promoted, RolledBack, Aborted, Undone];
+        [Started, Step, Paused, Resumed, ApprovalRequired, Approved, Warning, Promoted, RolledBack, Aborted, Undone, Failed];
 }

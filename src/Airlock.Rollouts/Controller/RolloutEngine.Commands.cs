@@ -80,6 +80,7 @@ public sealed partial class RolloutEngine
                 await AdvanceStepAsync("step skipped by a person", cancellationToken);
                 return Accepted($"skipped step {status.StepIndex + 1} of rollout {active.Id}");
             case RolloutCommandKind.Approve when status.WaitingForApproval is { } gate:
+                await RecordAsync("approved", $"approval '{gate}' given", null, cancellationToken);
                 await AdvanceStepAsync($"approval '{gate}' given", cancellationToken);
                 return Accepted($"approved '{gate}'");
             case RolloutCommandKind.Approve:

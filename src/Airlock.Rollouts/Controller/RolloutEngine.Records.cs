@@ -32,7 +32,10 @@ public sealed partial class RolloutEngine
         var active = _active ?? throw new InvalidOperationException("no active rollout");
         var json = evidence is null ? null : RolloutJson.Serialize(evidence);
         await _services.Store.AppendAsync(active.Id, kind, message, json, cancellationToken);
-        _services.Notifier?.Publish(new RolloutEvent(kind, active.Id, active.Service, active.Candidate, active.Stable, active.Status.CandidateWeight, message, Now));
+        if (WebhookEventNames.For(kind, evidence, _plan?.IsUndo ?? false) is { } name)
+        {
+            _services.Notifier?.Publish(new RolloutEvent(name, active.Id, active.Service, active.Candidate, active.Stable, active.Status.CandidateWeight, message, Now));
+        }
     }
 
     /// <summary>Ends the rollout as failed before the candidate got traffic, stopping the candidate.</summary>

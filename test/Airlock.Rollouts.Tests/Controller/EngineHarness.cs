@@ -15,8 +15,11 @@ internal sealed class EngineHarness : IAsyncDisposable
 {
     private readonly HttpClient _http = new();
 
-    public EngineHarness(StrategySpec? strategy = null)
+    private readonly IRolloutNotifier? _notifier;
+
+    public EngineHarness(StrategySpec? strategy = null, IRolloutNotifier? notifier = null)
     {
+        _notifier = notifier;
         Spec = new DeploymentSpec
         {
             Service = new ServiceSpec
@@ -89,6 +92,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         Probes = new VerifyProbeRunner(_http),
         Http = _http,
         RouterHost = Router,
+        Notifier = _notifier,
         Time = Clock,
         Logger = NullLogger.Instance,
     });
