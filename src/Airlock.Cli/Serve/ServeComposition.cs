@@ -41,7 +41,7 @@ internal sealed class ServeComposition : IAsyncDisposable
             null,
             factory.CreateLogger<CompositeMetricSource>());
         var notifier = spec.Webhooks.IsDefaultOrEmpty ? null : new WebhookNotifier(spec.Webhooks, http, time, factory.CreateLogger<WebhookNotifier>());
-        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("the path of the airlock executable is unknown");
+        var executable = AirlockCommand();
         var engine = new RolloutEngine(new RolloutEngineServices
         {
             Spec = spec,
@@ -66,6 +66,19 @@ internal sealed class ServeComposition : IAsyncDisposable
         };
         composition._owned.AddRange(ImmutableArray.Create<object?>(notifier, runtime, store, http, factory).Where(o => o is not null)!);
         return composition;
+    }
+
+    /// <summary>
+    /// How to start this same airlock as the proxy. Run as <c>dotnet airlock.dll</c> (the repo's ./airlock wrapper does),
+    /// the process path is the dotnet host, which would read "proxy" as an SDK command: the entry assembly goes after it.
+    /// </summary>
+    private static ImmutableArray<string> AirlockCommand()
+    {
+        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("the path of the airlock executable is unknown");
+        var entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
+        return Path.GetFileNameWithoutExtension(executable) == "dotnet" && !string.IsNullOrEmpty(entry)
+            ? [executable, entry]
+            : [executable];
     }
 
     public async ValueTask DisposeAsync()

@@ -14,7 +14,7 @@ internal sealed class ProxyProcessHost(
     ITrafficRouter router,
     IRevisionRuntime runtime,
     DeploymentSpec spec,
-    string airlockExecutable,
+    ImmutableArray<string> airlockCommand,
     string stateDirectory,
     TimeProvider time) : IRouterHost
 {
@@ -38,7 +38,7 @@ internal sealed class ProxyProcessHost(
             Name = "airlock-proxy",
             Command =
             [
-                airlockExecutable, "proxy", "--routes", RouteFilePath,
+                .. airlockCommand, "proxy", "--routes", RouteFilePath,
                 "--listen", spec.Route.Listen.GetLeftPart(UriPartial.Authority),
                 "--admin", spec.Route.Admin.GetLeftPart(UriPartial.Authority),
                 "--state", stateDirectory,
