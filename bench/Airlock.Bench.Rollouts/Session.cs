@@ -148,7 +148,8 @@ internal sealed class Session : IDisposable
             if (root.TryGetProperty("last", out var last) && last.ValueKind == JsonValueKind.Object)
             {
                 candidate = last.GetProperty("candidate").GetString();
-                status = last.GetProperty("status").ToString();
+                var st = last.GetProperty("status");
+                status = st.ValueKind == JsonValueKind.Object && st.TryGetProperty("phase", out var phase) ? phase.GetString() : st.ToString();
             }
 
             return (active, candidate, status);
