@@ -150,6 +150,10 @@ internal sealed class Session : IDisposable
                 candidate = last.GetProperty("candidate").GetString();
                 var st = last.GetProperty("status");
                 status = st.ValueKind == JsonValueKind.Object && st.TryGetProperty("phase", out var phase) ? phase.GetString() : st.ToString();
+                if (status is not ("rolled_back" or "promoted") && st.ValueKind == JsonValueKind.Object && st.TryGetProperty("message", out var message))
+                {
+                    status += " (" + message.GetString() + ")";
+                }
             }
 
             return (active, candidate, status);
