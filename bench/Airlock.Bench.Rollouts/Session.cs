@@ -39,6 +39,8 @@ internal sealed class Session : IDisposable
             strategy: { canary: { steps: {{steps}} } }
             keepWarm: 0s
             """);
+        // serve keeps its tokens and logs in .airlock/; unignored, the preflight's secrets row finds them (seen after ~9 runs).
+        File.WriteAllText(Path.Combine(Directory, ".gitignore"), ".airlock/\n");
         Run("git", "init -q");
         Run("git", "-c user.email=bench@localhost -c user.name=bench add -A");
         Run("git", "-c user.email=bench@localhost -c user.name=bench commit -q -m bench");
