@@ -65,11 +65,12 @@ internal sealed class ServeCommand : AirlockCommand
         await using var composition = ServeComposition.Create(config, spec, directory, state, TimeProvider.System, logs);
         var controller = composition.Controller;
         var loop = controller.RunAsync(cancellationToken);
-        await using var server = ControlServer.Create(listen, token, controller, composition.Store, logs);
+        var sampling = composition.Sampler.RunAsync(cancellationToken);
+        await using var server = ControlServer.Create(listen, token, controller, composition.Store, logs, composition.Series);
         await server.StartAsync(cancellationToken);
         ServeEndpoint.Write(directory, server.Address);
         Console.Error.MarkupLine($"airlock serve for [bold]{Markup.Escape(spec.Service.Name)}[/] on {Markup.Escape(server.Address.ToString())}; proxy admin {Markup.Escape(spec.Route.Admin.ToString())}, traffic on {Markup.Escape(spec.Route.Listen.ToString())}");
-        Console.Error.MarkupLine($"token {Markup.Escape(token.Redacted)} {(created ? "created in" : "read from")} {Markup.Escape(Path.Combine(state, ServeEndpoint.TokenFileName))}; Ctrl+C stops the controller (the proxy and revisions keep serving)");
+        Console.Error.MarkupLine($"token {Markup.Escape(token.Redacted)} {(created ? "created in" : "read from")} {Markup.Escape(Path.Combine(state, ServeEndpoint.TokenFileName))}; dashboard on {Markup.Escape(server.Address.ToString())}; Ctrl+C stops the controller (the proxy and revisions keep serving)");
         try
         {
             await loop;
@@ -79,6 +80,7 @@ internal sealed class ServeCommand : AirlockCommand
             // Ctrl+C or SIGTERM: the normal end of a server's life.
         }
 
+        await sampling;
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await server.StopAsync(grace.Token);
         Console.Error.MarkupLine("airlock serve stopped; the proxy and the revisions keep running (airlock serve resumes them)");

@@ -4,6 +4,7 @@ using Airlock.Core.Config;
 using Airlock.Core.Deployment;
 using Airlock.Rollouts.Analysis;
 using Airlock.Rollouts.Controller;
+using Airlock.Rollouts.Dashboard;
 using Airlock.Rollouts.Metrics;
 using Airlock.Rollouts.Metrics.Prometheus;
 using Airlock.Rollouts.Routing;
@@ -25,6 +26,11 @@ internal sealed class ServeComposition : IAsyncDisposable
     public required RolloutController Controller { get; init; }
 
     public required IRolloutStore Store { get; init; }
+
+    /// <summary>The dashboard's samples, taken by <see cref="Sampler"/>.</summary>
+    public required SeriesBuffer Series { get; init; }
+
+    public required MetricSampler Sampler { get; init; }
 
     public static ServeComposition Create(AirlockConfig config, DeploymentSpec spec, string directory, string state, TimeProvider time, ILoggerProvider logs)
     {
@@ -58,10 +64,14 @@ internal sealed class ServeComposition : IAsyncDisposable
             Time = time,
             Logger = factory.CreateLogger<RolloutEngine>(),
         });
+        var controller = new RolloutController(engine, time, factory.CreateLogger<RolloutController>());
+        var series = new SeriesBuffer(SeriesBuffer.DefaultCapacity, SeriesBuffer.ThresholdsOf(spec.Analysis));
         var composition = new ServeComposition
         {
-            Controller = new RolloutController(engine, time, factory.CreateLogger<RolloutController>()),
+            Controller = controller,
             Store = store,
+            Series = series,
+            Sampler = new MetricSampler(metrics, () => controller.Snapshot, series, spec.Analysis.Interval, time, factory.CreateLogger<MetricSampler>()),
         };
         composition._owned.AddRange(ImmutableArray.Create<object?>(notifier, runtime, store, http, factory).Where(o => o is not null)!);
         return composition;

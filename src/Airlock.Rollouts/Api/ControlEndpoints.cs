@@ -37,13 +37,17 @@ internal sealed class ControlEndpoints(BearerToken token, RolloutController cont
         return await next(context);
     }
 
-    private async Task<IResult> StatusAsync(CancellationToken cancellationToken)
+    private async Task<IResult> StatusAsync(CancellationToken cancellationToken) =>
+        Results.Json(await ReadStatusAsync(cancellationToken), RolloutJson.Options);
+
+    /// <summary>The status document, shared with the dashboard's event stream.</summary>
+    public async Task<StatusView> ReadStatusAsync(CancellationToken cancellationToken)
     {
         var snapshot = controller.Snapshot;
         var ledger = snapshot.Active is { } active
             ? await store.ReadLedgerAsync(active.Id, 0, cancellationToken)
             : snapshot.Last is { } last ? await store.ReadLedgerAsync(last.Id, 0, cancellationToken) : [];
-        return Results.Json(new StatusView(
+        return new StatusView(
             snapshot.Service,
             snapshot.Stable,
             snapshot.Active is null ? null : RolloutView.From(snapshot.Active),
@@ -52,7 +56,7 @@ internal sealed class ControlEndpoints(BearerToken token, RolloutController cont
             snapshot.Instances,
             [.. ledger.TakeLast(LedgerTail)],
             controller.LastError,
-            snapshot.At), RolloutJson.Options);
+            snapshot.At);
     }
 
     private async Task<IResult> ListAsync(int? limit, CancellationToken cancellationToken)

@@ -26,7 +26,8 @@ public sealed class ControlServer : IAsyncDisposable
     public Uri Address =>
         new((_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []).First());
 
-    public static ControlServer Create(Uri listen, BearerToken token, RolloutController controller, Store.IRolloutStore store, ILoggerProvider? logs = null)
+    public static ControlServer Create(Uri listen, BearerToken token, RolloutController controller, Store.IRolloutStore store, ILoggerProvider? logs = null,
+        Dashboard.SeriesBuffer? series = null)
     {
         ArgumentNullException.ThrowIfNull(listen);
         if (!IsLoopback(listen))
@@ -56,7 +57,13 @@ public sealed class ControlServer : IAsyncDisposable
             options.SerializerOptions.DefaultIgnoreCondition = RolloutJson.Options.DefaultIgnoreCondition;
         });
         var app = builder.Build();
-        new ControlEndpoints(token, controller, store).Map(app);
+        var endpoints = new ControlEndpoints(token, controller, store);
+        endpoints.Map(app);
+        if (series is not null)
+        {
+            new Dashboard.DashboardEndpoints(endpoints.ReadStatusAsync, series).Map(app);
+        }
+
         return new ControlServer(app);
     }
 
