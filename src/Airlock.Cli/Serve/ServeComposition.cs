@@ -26,12 +26,16 @@ internal sealed class ServeComposition : IAsyncDisposable
 
     public required IRolloutStore Store { get; init; }
 
+    /// <summary>Every process this composition started: <c>airlock demo</c> stops them all by pid when it ends.</summary>
+    public required TrackingRuntime Runtime { get; init; }
+
     public static ServeComposition Create(AirlockConfig config, DeploymentSpec spec, string directory, string state, TimeProvider time, ILoggerProvider logs)
     {
         var factory = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         var http = new HttpClient();
         var store = SqliteRolloutStore.Open(spec.StorePath, time);
-        var runtime = new LocalProcessRuntime(time, factory.CreateLogger<LocalProcessRuntime>());
+        var local = new LocalProcessRuntime(time, factory.CreateLogger<LocalProcessRuntime>());
+        var runtime = new TrackingRuntime(local);
         var proxyState = Path.Combine(state, "proxy");
         var admin = new ProxyAdminClient(http, new ProxyAdminOptions(spec.Route.Admin, Path.Combine(proxyState, "admin.token")), time, factory.CreateLogger("Airlock.Proxy.Admin"));
         var router = new AirlockProxyRouter(admin, spec.Service.Name, spec.Route, factory.CreateLogger<AirlockProxyRouter>());
@@ -41,7 +45,7 @@ internal sealed class ServeComposition : IAsyncDisposable
             null,
             factory.CreateLogger<CompositeMetricSource>());
         var notifier = spec.Webhooks.IsDefaultOrEmpty ? null : new WebhookNotifier(spec.Webhooks, http, time, factory.CreateLogger<WebhookNotifier>());
-        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("the path of the airlock executable is unknown");
+        var executable = AirlockExecutable.Resolve();
         var engine = new RolloutEngine(new RolloutEngineServices
         {
             Spec = spec,
@@ -63,8 +67,9 @@ internal sealed class ServeComposition : IAsyncDisposable
         {
             Controller = new RolloutController(engine, time, factory.CreateLogger<RolloutController>()),
             Store = store,
+            Runtime = runtime,
         };
-        composition._owned.AddRange(ImmutableArray.Create<object?>(notifier, runtime, store, http, factory).Where(o => o is not null)!);
+        composition._owned.AddRange(ImmutableArray.Create<object?>(notifier, local, store, http, factory).Where(o => o is not null)!);
         return composition;
     }
 
