@@ -51,6 +51,7 @@ internal sealed class DemoCommand : AirlockCommand
         var output = Console.Out;
         var live = output.Profile.Capabilities.Interactive;
 
+        DemoProject.EnsureUsable(directory);
         var sample = DemoSample.Locate(AppContext.BaseDirectory, Environment.CurrentDirectory);
         output.MarkupLine("[bold]Airlock demo[/]: the ChatAgent sample goes live as v1, a healthy v2 ships through the canary steps, a faulty v3 rolls back by itself.");
         if (sample.IsBuilt())

@@ -12,19 +12,33 @@ internal sealed record DemoProject(string Directory, Uri Listen, Uri Admin)
     /// <summary>Canary pauses: long enough for the analysis to gather samples at the demo's traffic rate, short enough for three minutes.</summary>
     public static readonly TimeSpan StepPause = TimeSpan.FromSeconds(8);
 
-    public static async Task<DemoProject> CreateAsync(string directory, DemoSample sample, int listenPort, int adminPort, CancellationToken cancellationToken)
+    private static readonly string[] SharedRootFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig"];
+
+    /// <summary>Refuses a folder with anything in it: the demo removes its folder at the end.</summary>
+    public static void EnsureUsable(string directory)
     {
         if (System.IO.Directory.Exists(directory) && System.IO.Directory.EnumerateFileSystemEntries(directory).Any())
         {
-            throw new UsageException($"--dir '{directory}' exists and is not empty.", "pass a new or empty folder; the demo writes a git repository there");
+            throw new UsageException($"--dir '{directory}' exists and is not empty.", "pass a new or empty folder; the demo writes a git repository there and removes it at the end");
         }
+    }
 
+    public static async Task<DemoProject> CreateAsync(string directory, DemoSample sample, int listenPort, int adminPort, CancellationToken cancellationToken)
+    {
+        EnsureUsable(directory);
         System.IO.Directory.CreateDirectory(directory);
         foreach (var file in System.IO.Directory.EnumerateFiles(sample.ProjectDirectory, "*", SearchOption.AllDirectories).Where(f => !sample.IsBuildOutput(f)))
         {
             var target = Path.Combine(directory, Path.GetRelativePath(sample.ProjectDirectory, file));
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
+        }
+
+        // The sample's target framework and pinned package versions live at the repository root: without them the
+        // rubric would fault the copy for what the real repository does right.
+        foreach (var shared in SharedRootFiles.Where(name => File.Exists(Path.Combine(sample.RepositoryRoot, name))))
+        {
+            File.Copy(Path.Combine(sample.RepositoryRoot, shared), Path.Combine(directory, shared));
         }
 
         var project = new DemoProject(directory, new Uri($"http://127.0.0.1:{listenPort}"), new Uri($"http://127.0.0.1:{adminPort}"));
@@ -59,9 +73,9 @@ internal sealed record DemoProject(string Directory, Uri Listen, Uri Admin)
               stopGrace: 5s
             route: { listen: "{{Listen.GetLeftPart(UriPartial.Authority)}}", admin: "{{Admin.GetLeftPart(UriPartial.Authority)}}" }
             verify:
-              - name: known-bad input gets the app's own error
-                request: { method: POST, path: /agent/run, headers: { content-type: application/json }, body: "" }
-                expect: { status: 400, body: agent.empty_body }
+              - name: the revision answers /version
+                request: { method: GET, path: /version }
+                expect: { status: 200 }
             strategy: { canary: { steps: [ {setWeight: 20}, {pause: {{pause}}}, {setWeight: 50}, {pause: {{pause}}} ] } }
             analysis:
               interval: 1s
