@@ -70,6 +70,11 @@ internal sealed class DemoCommand : AirlockCommand
         {
             return await run.ExecuteAsync(live, rate, keep, cancellationToken);
         }
+        catch (TimeoutException ex)
+        {
+            Console.Error.MarkupLine($"[red bold]the demo stopped:[/] {Markup.Escape(ex.Message)}");
+            return ExitCodes.DemoFailed;
+        }
         finally
         {
             // With --keep a finished story stays up; a demo that broke half-way is cleaned up all the same.

@@ -71,7 +71,7 @@ internal sealed record DemoProject(string Directory, Uri Listen, Uri Admin)
               env: { Agent__Revision: "{revision}", RateLimit__PermitsPerWindow: "100000", RateLimit__GlobalPermitsPerWindow: "1000000" }
               health: { path: /health/ready, timeout: 60s }
               stopGrace: 5s
-            route: { listen: "{{Listen.GetLeftPart(UriPartial.Authority)}}", admin: "{{Admin.GetLeftPart(UriPartial.Authority)}}" }
+            route: { listen: "{{Listen.GetLeftPart(UriPartial.Authority)}}", admin: "{{Admin.GetLeftPart(UriPartial.Authority)}}", userKey: { header: {{DemoTraffic.UserHeader}} } }
             verify:
               - name: the revision answers /version
                 request: { method: GET, path: /version }

@@ -8,7 +8,13 @@ namespace Airlock.Cli.Demo;
 /// </summary>
 internal sealed class DemoTraffic(Uri proxy, int perSecond, TimeProvider time) : IAsyncDisposable
 {
+    /// <summary>The sticky user key the proxy reads (the demo's route names it): each synthetic user keeps its revision.</summary>
+    public const string UserHeader = "X-User-Id";
+
     private const int MaxInFlight = 64;
+
+    /// <summary>Enough users that a 20% canary gets about a fifth of them (assignment is by a hash of the key).</summary>
+    private const int Users = 200;
 
     private static readonly string[] Questions =
     [
@@ -20,7 +26,8 @@ internal sealed class DemoTraffic(Uri proxy, int perSecond, TimeProvider time) :
         "What happens when I hit the rate limit?",
     ];
 
-    private readonly HttpClient _http = new() { BaseAddress = proxy, Timeout = TimeSpan.FromSeconds(30) };
+    // No cookie jar: the proxy's first answer would set one sticky key for every request the loop sends.
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = proxy, Timeout = TimeSpan.FromSeconds(30) };
     private readonly SemaphoreSlim _slots = new(MaxInFlight);
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
@@ -105,7 +112,12 @@ internal sealed class DemoTraffic(Uri proxy, int perSecond, TimeProvider time) :
         try
         {
             Interlocked.Increment(ref _sent);
-            using var response = await _http.PostAsJsonAsync("/agent/run", new { message = question, conversationId = $"demo-{tick}" });
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/agent/run")
+            {
+                Content = JsonContent.Create(new { message = question }),
+            };
+            request.Headers.Add(UserHeader, $"user-{tick % Users}");
+            using var response = await _http.SendAsync(request);
             var status = (int)response.StatusCode;
             if (status >= 500)
             {
