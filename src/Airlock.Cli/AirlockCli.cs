@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Airlock.Cli.Check;
+using Airlock.Cli.Demo;
 using Airlock.Cli.Hosting;
 using Airlock.Cli.Lint;
 using Airlock.Cli.Proxy;
@@ -36,6 +37,7 @@ internal static class AirlockCli
         }
 
         root.Subcommands.Add(new HistoryCommand(console));
+        root.Subcommands.Add(new DemoCommand(console));
         return root;
     }
 

@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>Rollout verbs: serve refused the action (nothing to promote, a rollout already running); the reason is printed.</summary>
     public const int Refused = 1;
 
+    /// <summary><c>demo</c>: the story did not happen (v2 not promoted or v3 not rolled back); the summary says what did.</summary>
+    public const int DemoFailed = 1;
+
     /// <summary>Bad usage or configuration: an unknown option, a missing path, an invalid airlock.yaml or rules file.</summary>
     public const int UsageError = 2;
 

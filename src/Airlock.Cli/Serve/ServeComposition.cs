@@ -31,13 +31,16 @@ internal sealed class ServeComposition : IAsyncDisposable
     public required SeriesBuffer Series { get; init; }
 
     public required MetricSampler Sampler { get; init; }
+    /// <summary>Every process this composition started: <c>airlock demo</c> stops them all by pid when it ends.</summary>
+    public required TrackingRuntime Runtime { get; init; }
 
     public static ServeComposition Create(AirlockConfig config, DeploymentSpec spec, string directory, string state, TimeProvider time, ILoggerProvider logs)
     {
         var factory = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         var http = new HttpClient();
         var store = SqliteRolloutStore.Open(spec.StorePath, time);
-        var runtime = new LocalProcessRuntime(time, factory.CreateLogger<LocalProcessRuntime>());
+        var local = new LocalProcessRuntime(time, factory.CreateLogger<LocalProcessRuntime>());
+        var runtime = new TrackingRuntime(local);
         var proxyState = Path.Combine(state, "proxy");
         var admin = new ProxyAdminClient(http, new ProxyAdminOptions(spec.Route.Admin, Path.Combine(proxyState, "admin.token")), time, factory.CreateLogger("Airlock.Proxy.Admin"));
         var router = new AirlockProxyRouter(admin, spec.Service.Name, spec.Route, factory.CreateLogger<AirlockProxyRouter>());
@@ -72,8 +75,9 @@ internal sealed class ServeComposition : IAsyncDisposable
             Store = store,
             Series = series,
             Sampler = new MetricSampler(metrics, () => controller.Snapshot, series, spec.Analysis.Interval, time, factory.CreateLogger<MetricSampler>()),
+            Runtime = runtime,
         };
-        composition._owned.AddRange(ImmutableArray.Create<object?>(notifier, runtime, store, http, factory).Where(o => o is not null)!);
+        composition._owned.AddRange(ImmutableArray.Create<object?>(notifier, local, store, http, factory).Where(o => o is not null)!);
         return composition;
     }
 
