@@ -63,6 +63,12 @@ internal sealed class Session : IDisposable
         _serve.ErrorDataReceived += (_, e) => Log("serve!", e.Data);
         _serve.BeginOutputReadLine();
         _serve.BeginErrorReadLine();
+        // Until serve writes .airlock/serve.json the CLI falls back to 127.0.0.1:7070, which may be another session's serve.
+        var urlFile = Path.Combine(Directory, ".airlock", "serve.json");
+        for (var waited = 0; !File.Exists(urlFile) && waited < 600; waited++)
+        {
+            Thread.Sleep(100);
+        }
     }
 
     public void Deploy(string revision, double errorRate, bool wait)
