@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using Airlock.ChatAgent.Tests.Fakes;
 
@@ -105,27 +103,7 @@ public class AgentRunStreamingTests
         var model = new FakeChatClient("never sent") { WaitForRelease = true };
         await using var app = new ChatAgentApp(kb.Settings(), model);
         using var bound = new CancellationTokenSource(Bound);
-        Uri address;
-        using (var probe = app.CreateClient())
-        {
-            address = probe.BaseAddress!;
-        }
-
-        // A raw connection, so the test controls exactly when it closes, as a browser does when its tab is closed.
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(address.Host, address.Port, bound.Token);
-        const string body = """{"message":"refund","stream":true}""";
-        var request = $"POST /agent/run HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n{body}";
-        await socket.SendAsync(Encoding.ASCII.GetBytes(request), SocketFlags.None, bound.Token);
-        var received = new StringBuilder();
-        var buffer = new byte[4096];
-        while (!received.ToString().Contains("event: started", StringComparison.Ordinal))
-        {
-            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, bound.Token);
-            Assert.True(read > 0, "the server closed the stream before it started");
-            received.Append(Encoding.ASCII.GetString(buffer, 0, read));
-        }
-
+        using var socket = await RawStreamClient.OpenUntilAsync(app, """{"message":"refund","stream":true}""", "event: started", bound.Token);
         await model.Called.Task.WaitAsync(bound.Token);
         socket.Close();
 
