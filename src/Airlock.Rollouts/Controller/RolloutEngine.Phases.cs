@@ -1,4 +1,5 @@
 using System.Globalization;
+using Airlock.Core.Config;
 using Airlock.Rollouts.Runtime;
 using Airlock.Rollouts.Store;
 
@@ -144,7 +145,7 @@ public sealed partial class RolloutEngine
 
         var message = previous is null
             ? $"{candidate} is live (100%)"
-            : string.Create(CultureInfo.InvariantCulture, $"{candidate} promoted to 100%; {previous} kept warm for {_plan!.Spec.KeepWarm.TotalMinutes:0.#} min for undo");
+            : string.Create(CultureInfo.InvariantCulture, $"{candidate} promoted to 100%; {previous} kept warm for {ConfigQuantities.FormatDuration(_plan!.Spec.KeepWarm)} for undo");
         await SaveAsync(status => status with { Phase = RolloutPhase.Promoted, CandidateWeight = 100, WaitingForApproval = null, Message = message }, cancellationToken);
         await RecordAsync("promoted", message, null, cancellationToken);
         return Finish();
