@@ -27,6 +27,21 @@ internal sealed record RubricRowTemplate
 
     public string Id => $"{CheckId}.{Row}";
 
+    /// <summary>
+    /// A Degrades It row at Build: something unpinned (a dependency, a runtime) builds today and lets a later clean
+    /// build pull a release that breaks it.
+    /// </summary>
+    public static RubricRowTemplate DegradesBuild(string checkId, string row, string failureMode, string test, string fix) => new()
+    {
+        CheckId = checkId,
+        Row = row,
+        FailureMode = failureMode,
+        Test = test,
+        Severity = Severity.DegradesIt,
+        Step = CountdownStep.Build,
+        Fix = fix,
+    };
+
     public RubricRow Pass(string summary, ImmutableArray<Evidence> evidence = default) => With(CheckResult.Pass, summary, evidence);
 
     public RubricRow Fail(string summary, ImmutableArray<Evidence> evidence = default) => With(CheckResult.Fail, summary, evidence);
