@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Airlock.Core.Config;
+using Airlock.Core.IO;
 
 namespace Airlock.Readiness.Secrets.Baseline;
 
@@ -49,29 +50,15 @@ internal static partial class BaselineFile
     /// </summary>
     public static async Task WriteAsync(string path, SecretsBaseline readAs, IEnumerable<BaselineEntry> entries, CancellationToken cancellationToken)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        try
+        // The baseline is read, edited and written back; the check before the rename catches a concurrent edit.
+        await AtomicFile.WriteAsync(path, stream => Serialize(stream, entries), async token =>
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                Serialize(stream, entries);
-                await stream.FlushAsync(cancellationToken);
-            }
-
-            var current = await ReadAsync(full, cancellationToken);
+            var current = await ReadAsync(path, token);
             if (current.ContentHash != readAs.ContentHash)
             {
                 throw new SecretsConfigException(new ConfigLocation(path, 0, 0), "the secrets baseline changed while it was being updated; run the update again.");
             }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        }, cancellationToken);
     }
 
     private static void Serialize(Stream stream, IEnumerable<BaselineEntry> entries)
