@@ -1,58 +1,51 @@
 using System.Text.Json;
+using Airlock.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebSockets;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Airlock.Proxy.Tests;
 
 /// <summary>A real Kestrel revision on a loopback port chosen by the OS; by default it echoes what it received.</summary>
 internal sealed class UpstreamServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackApp? _app;
     private int _requests;
 
-    private UpstreamServer(WebApplication app, string name)
-    {
-        _app = app;
-        Name = name;
-    }
+    private UpstreamServer(string name) => Name = name;
 
     public string Name { get; }
 
-    public Uri Address { get; private set; } = null!;
+    public Uri Address => _app!.Address;
 
     public int Requests => Volatile.Read(ref _requests);
 
     public static async Task<UpstreamServer> StartAsync(string name, RequestDelegate? handler = null)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddWebSockets(_ => { });
-        var app = builder.Build();
-        // Lets a handler accept WebSocket upgrades (context.WebSockets); plain requests pass straight through.
-        app.UseWebSockets();
-        var server = new UpstreamServer(app, name);
+        var server = new UpstreamServer(name);
         var inner = handler ?? server.EchoAsync;
-        app.Run(context =>
-        {
-            Interlocked.Increment(ref server._requests);
-            context.Response.Headers["X-Revision"] = name;
-            return inner(context);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.Address = new Uri(address);
+        server._app = await LoopbackApp.StartAsync(
+            app =>
+            {
+                // Lets a handler accept WebSocket upgrades (context.WebSockets); plain requests pass straight through.
+                app.UseWebSockets();
+                app.Run(context =>
+                {
+                    Interlocked.Increment(ref server._requests);
+                    context.Response.Headers["X-Revision"] = name;
+                    return inner(context);
+                });
+            },
+            builder =>
+            {
+                builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+                builder.Services.AddWebSockets(_ => { });
+            });
         return server;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _app!.DisposeAsync();
 
     private async Task EchoAsync(HttpContext context)
     {

@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json;
+using Airlock.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Airlock.ChatAgent.Tests.Fakes;
 
@@ -19,13 +14,15 @@ namespace Airlock.ChatAgent.Tests.Fakes;
 /// </summary>
 internal sealed class FakeModelServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackApp? _app;
     private readonly ConcurrentQueue<ModelScript> _scripts = new();
     private readonly ConcurrentQueue<RecordedModelRequest> _requests = new();
 
-    private FakeModelServer(WebApplication app) => _app = app;
+    private FakeModelServer()
+    {
+    }
 
-    public Uri Address { get; private set; } = null!;
+    public Uri Address => _app!.Address;
 
     public string OpenAiBaseUrl => new Uri(Address, "v1").ToString();
 
@@ -41,15 +38,12 @@ internal sealed class FakeModelServer : IAsyncDisposable
 
     public static async Task<FakeModelServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeModelServer(app);
-        app.MapPost("/v1/chat/completions", context => server.HandleAsync(context, anthropic: false));
-        app.MapPost("/v1/messages", context => server.HandleAsync(context, anthropic: true));
-        await app.StartAsync();
-        server.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        var server = new FakeModelServer();
+        server._app = await LoopbackApp.StartAsync(app =>
+        {
+            app.MapPost("/v1/chat/completions", context => server.HandleAsync(context, anthropic: false));
+            app.MapPost("/v1/messages", context => server.HandleAsync(context, anthropic: true));
+        });
         return server;
     }
 
@@ -152,7 +146,7 @@ internal sealed class FakeModelServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        await _app!.App.StopAsync();
         await _app.DisposeAsync();
     }
 

@@ -1,7 +1,6 @@
+using Airlock.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Airlock.Rollouts.Tests.Controller;
 
@@ -11,15 +10,13 @@ namespace Airlock.Rollouts.Tests.Controller;
 /// </summary>
 internal sealed class RevisionServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackApp? _app;
 
-    private RevisionServer(WebApplication app, Uri url)
+    private RevisionServer()
     {
-        _app = app;
-        Url = url;
     }
 
-    public Uri Url { get; }
+    public Uri Url => _app!.Address;
 
     public int Port => Url.Port;
 
@@ -29,19 +26,16 @@ internal sealed class RevisionServer : IAsyncDisposable
 
     public static async Task<RevisionServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        RevisionServer? server = null;
-        app.MapGet("/health/ready", () => server!.Healthy ? Results.Text("Healthy") : Results.Text("Unhealthy", statusCode: 503));
-        app.MapPost("/agent/run", () => server!.BreakKnownBadInput
-            ? Results.Text("oops", statusCode: 500)
-            : Results.Json(new { code = "agent.empty_body" }, statusCode: 400));
-        await app.StartAsync();
-        server = new RevisionServer(app, new Uri(app.Urls.First()));
+        var server = new RevisionServer();
+        server._app = await LoopbackApp.StartAsync(app =>
+        {
+            app.MapGet("/health/ready", () => server.Healthy ? Results.Text("Healthy") : Results.Text("Unhealthy", statusCode: 503));
+            app.MapPost("/agent/run", () => server.BreakKnownBadInput
+                ? Results.Text("oops", statusCode: 500)
+                : Results.Json(new { code = "agent.empty_body" }, statusCode: 400));
+        });
         return server;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _app!.DisposeAsync();
 }
